@@ -1,0 +1,1 @@
+"""Storage and use cases: SQLite library, ingest, queries, CLI. Never imports Qt."""

@@ -1,0 +1,1 @@
+"""Pure analysis: readers, outline, extraction pipeline. Imports neither eolens.data nor Qt."""
