@@ -127,13 +127,14 @@ def _front_tags(fields: dict[str, str]) -> tuple[str, ...]:
 
 # A paragraph that is only a section heading: "Sec. 4. Title." / "4.5. Title." / "Section 1.".
 _HEADING_ONLY_RE = re.compile(
-    r"^(?:(?:Section|Sec\.)\s+\d+[A-Za-z]?\.|\d+\.\d+\.)(?:\s+[^()]{0,200}?[.:])?$"
+    r"^(?:(?:Section|Sec\.)\s+\d+[A-Za-z]?\.|\d+\.\d+\.)(?:\s+[^().:]{1,200}\.)?$"
 )
 _STRUCTURAL_START_RE = re.compile(
     r"^(?:(?:Section|Sec\.)\s+\d+|\d+\.\d+\.|\([A-Za-z0-9]{1,6}\)|\[?FR Doc|THE WHITE HOUSE)"
 )
 
 
+_GLUED_MARKER_RE = re.compile(r"^(\((?:[a-z]{1,2}|[ivxlc]{1,7}|[A-Z]{1,2}|\d{1,3})\))(?=[A-Za-z])")
 _PAREN_MARKER_RE = re.compile(r"^\([A-Za-z0-9]{1,6}\)")
 _GLUED_HEADING_RE = re.compile(
     r"^((?:(?:Section|Sec\.) \d+[A-Za-z]?\.|\d+\.\d+\.) [^.]{3,200}[a-z]\.)(?=[(A-Z])"
@@ -151,6 +152,8 @@ def join_orphan_headings(paragraphs: list[str]) -> list[str]:
     for para in paragraphs:
         # "Sec. 6. Supporting Workers.(a) To ..." (a space lost in the source).
         para = _GLUED_HEADING_RE.sub(r"\1 ", para)
+        # "(i)the requirement ..." (likewise).
+        para = _GLUED_MARKER_RE.sub(r"\1 ", para)
         if (
             out
             and _HEADING_ONLY_RE.match(out[-1])

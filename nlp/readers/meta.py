@@ -59,6 +59,7 @@ _FR_CITATION_RE = re.compile(r"\b(\d{1,3})\s+FR\s+(\d{1,6})\b")
 _FR_HEADER_RE = re.compile(
     r"Federal Register\s*/\s*Vol\.\s*(\d{1,3}),.*?Presidential Documents\s+(\d{3,6})"
 )
+_BODY_START_RE = re.compile(r"^\s*(?:By the authority|Sec(?:tion|\.)\s|\(|MEMORANDUM FOR)", re.I)
 _LEADING_DATE_LINE_RE = re.compile(rf"^\s*{_DATE}\s*$")
 
 
@@ -105,12 +106,18 @@ def _to_date(m: re.Match[str]) -> date | None:
 
 
 def fr_heading(text: str) -> tuple[int, date | None] | None:
-    """The order's own FR heading near the top: ("Executive Order 14409 of June 2, 2026")."""
-    head = "\n".join(text.split("\n", 8)[:8])
-    m = _FR_HEADING_RE.search(head)
-    if not m:
-        return None
-    return int(m["num"]), _to_date(m)
+    """The order's own FR heading at the top: ("Executive Order 14409 of June 2, 2026").
+
+    Only the first few lines before the order's text begins count: an order that lists the
+    orders it revokes ("Executive Order 13985 of January 20, 2021" as a line) is not them.
+    """
+    for line in text.split("\n", 5)[:5]:
+        if _BODY_START_RE.match(line):
+            break
+        m = _FR_HEADING_RE.match(line)
+        if m:
+            return int(m["num"]), _to_date(m)
+    return None
 
 
 def eo_number_from_title(title: str | None) -> int | None:

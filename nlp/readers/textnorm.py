@@ -173,8 +173,15 @@ class TextBuilder:
         else:
             self._pages.append((label, None))
 
-    def add_fragment(self, text: str) -> None:
-        """Add raw text to the paragraph being built."""
+    def add_fragment(self, text: str, *, glue: bool = False) -> None:
+        """Add raw text to the paragraph being built (``glue``: drop the whitespace before it)."""
+        if glue:
+            while self._pending and not self._pending[-1].strip(_SPACES + " "):
+                if self._pending[-1] == _PAGE_MARK:
+                    break
+                self._pending.pop()
+            if self._pending and self._pending[-1] != _PAGE_MARK:
+                self._pending[-1] = self._pending[-1].rstrip(_SPACES + " ")
         self._pending.append(text.replace(_PAGE_MARK, ""))
 
     def end_paragraph(self) -> None:
@@ -201,12 +208,18 @@ class TextBuilder:
             return
         start = self._length + (1 if self._parts else 0)
         self._open_pending_pages(start)
+        trailing: list[str | None] = []
         for label, m in zip(labels, marks, strict=True):
-            self._pages.append((label, start + m if m > 0 else start))
+            if m >= len(text):
+                # A break after the paragraph's last word: the page begins with the next one.
+                trailing.append(label)
+            else:
+                self._pages.append((label, start + m))
         if self._parts:
             self._parts.append("\n")
         self._parts.append(text)
         self._length = start + len(text)
+        self._pages.extend((label, None) for label in trailing)
 
     def add_paragraph(self, text: str) -> None:
         """Add one whole paragraph (normalised unless the builder was made with normalise=False)."""
