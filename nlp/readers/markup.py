@@ -177,10 +177,10 @@ _SUB_RE = re.compile(r"<sub\b[^>]*>(.*?)</sub\s*>", re.S | re.I)
 _TAG_RE = re.compile(r"</?[A-Za-z][^<>]*/?>", re.S)
 _LIST_ITEM_RE = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+\S")
 _BULLET_RE = re.compile(r"^\s{0,3}[-*+]\s+")
-_MD_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_MD_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}(?:\s+(.*?))?\s*#*\s*$")
 _MD_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
-_MD_STRONG_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.S)
+_MD_STRONG_RE = re.compile(r"(\*\*|__)(.+?)\1", re.S)
 _MD_EM_RE = re.compile(
     r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)([^_]+?)(?<=\S)_(?!\w)"
 )
@@ -194,6 +194,8 @@ def _inline_markup(text: str) -> str:
     text = _TAG_RE.sub("", text)
     text = _MD_LINK_RE.sub(r"\1", text)
     text = _MD_STRONG_RE.sub(r"\2", text)
+    # A hard break inside bold splits it across paragraphs: drop the unpaired half.
+    text = text.replace("**", "")
     text = _MD_EM_RE.sub(lambda m: m[1] or m[2] or "", text)
     text = _MD_ESCAPE_RE.sub(r"\1", text)
     return html.unescape(text)
@@ -224,7 +226,7 @@ def markdown_paragraphs(body: str) -> list[str]:
             continue
         heading = _MD_HEADING_RE.match(line)
         if heading:
-            raw_paragraphs.append([heading[1]])
+            raw_paragraphs.append([heading[1] or ""])
             raw_paragraphs.append([])
             continue
         if _LIST_ITEM_RE.match(line) and raw_paragraphs[-1]:
@@ -241,7 +243,8 @@ def markdown_paragraphs(body: str) -> list[str]:
         if not lines:
             continue
         para = clean_paragraph(_inline_markup("\n".join(lines)))
-        if para:
+        # "###" closes a press release; it is furniture, not text.
+        if para and para.strip("#* "):
             out.append(para)
     return join_orphan_headings(out)
 
