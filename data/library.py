@@ -20,9 +20,10 @@ from pathlib import Path
 
 import sqlite_utils
 from eolens.data import db as dbmod
+from eolens.data import fetch, queries
 from eolens.data import ingest as ingestmod
-from eolens.data import queries
 from eolens.data.db import LibraryError
+from eolens.data.fetch import FetchError, FrOrder
 from eolens.data.ingest import Analyser, IngestResult, ProgressCallback
 from eolens.data.queries import DirectiveFilter, DirectiveRow, Facets, SearchHit
 from eolens.nlp.model import (
@@ -43,6 +44,7 @@ __all__ = [
     "DirectiveRow",
     "DocumentRecord",
     "Facets",
+    "FetchError",
     "IngestResult",
     "Library",
     "LibraryError",
@@ -89,6 +91,12 @@ class DirectiveRecord:
     doc_id: int
     extractor_version: str | None
     directive: Directive
+
+
+@dataclass(frozen=True, slots=True)
+class _StoredExtraction:
+    directives: tuple[Directive, ...]
+    provision_classes: dict[str, str]
 
 
 _DOC_COLUMNS = """d.id, d.title, d.doc_type, d.eo_number, d.signed, d.page_count, d.source_path,
@@ -159,6 +167,18 @@ class Library:
             analyser=analyser,
             extract=extract,
         )
+
+    @property
+    def downloads_dir(self) -> Path:
+        return self.path.parent / "downloads"
+
+    def fetch_executive_order(
+        self, eo_number: int, *, prefer: str = "xml", analyser: Analyser | None = None
+    ) -> tuple[FrOrder, IngestResult]:
+        """Download an order from the Federal Register and ingest it (FetchError if offline)."""
+        order, path = fetch.fetch_executive_order(eo_number, self.downloads_dir, prefer=prefer)
+        (result,) = self.ingest([path], analyser=analyser)
+        return order, result
 
     def remove_document(self, doc_id: int) -> bool:
         """Delete a document and everything hanging off it. False if there was no such id."""
@@ -385,6 +405,16 @@ class Library:
         return [
             self.directive(i) for i in self.directive_ids(DirectiveFilter(doc_ids=(int(doc_id),)))
         ]
+
+    def contract(self, doc_id: int) -> dict:
+        """The directives.md JSON contract for a stored document (what ``extract`` prints)."""
+        from eolens.nlp.serialize import contract
+
+        stored = _StoredExtraction(
+            directives=tuple(r.directive for r in self.directives_of(doc_id)),
+            provision_classes=self.provision_classes(doc_id),
+        )
+        return contract(self.load_document(doc_id), self.outline(doc_id), stored)
 
     def _values(self, table: str, column: str, directive_id: int) -> tuple[str, ...]:
         rows = self.db.execute(
