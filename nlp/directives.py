@@ -1,0 +1,966 @@
+"""Directives from an outlined document: who must (or may) do what, by when.
+
+How a provision is read (the rules, in the order they apply):
+
+1. Each outline node's *own* text (``body_start`` to its first child) is analysed on its own,
+   with its pinpoint. Nodes with no trigger word and no analysed ancestor skip spaCy entirely.
+2. A trigger (``doc.spans["trigger"]``) counts only if its sentence is not a standing
+   non-directive formula (``eolens.nlp.classify``) and it is not inside quoted text (amending
+   language quotes other orders' "shall").
+3. **Actor = subject of the trigger.** Within the trigger's clause (from the sentence start, a
+   ``;`` or ``:``, or the previous main-clause trigger), leading adverbial comma segments
+   ("Within 30 days of the date of this order,", "to ensure ...,", "As set forth in ...,") are
+   dropped; the rest up to the trigger is the actor phrase, resolved with
+   ``eolens.nlp.actors.parse_actor``. After an earlier trigger in the same sentence, the actor
+   phrase starts after a coordinator (", and the Secretary of X shall ...").
+4. **Subject not an actor -> not a separate directive.** If the phrase resolves to no agency and
+   no generic actor ("the report shall include", "such guidelines shall address"), the sentence
+   describes the content of a deliverable, not a new duty. Exception: a passive with an agent
+   ("... shall be made by the Director of NSA") takes the agent as actor.
+5. A trigger whose actor phrase contains a subordinator ("as the Secretary may deem
+   appropriate", "Provide that the Secretary may ...") belongs to a subordinate clause: skipped.
+6. **Lead-ins.** A provision whose own text ends with ":" lists its direct children as the items
+   of its last directive. Children without a trigger of their own belong to it (class
+   ``directive``, no record of their own, they inherit actor, kind and deadline). A child with
+   its own actor (its own trigger) or its own deadline is its own record; a child with its own
+   deadline but no trigger inherits the lead-in's actor and kind.
+7. **Deadline** = deadline spans in the directive's clause before the trigger, else after it in
+   the same sentence, else inherited from the nearest directive ancestor (a lead-in).
+8. **One record per (pinpoint, actor).** A second directive at the same pinpoint with the same
+   lead agencies, or with an anaphoric actor ("The Secretary shall also ...", "Each shall ..."),
+   merges into the first; different actors give separate records.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from eolens.nlp import classify
+from eolens.nlp.model import (
+    AgencyRef,
+    Deadline,
+    Directive,
+    DirectiveKind,
+    Document,
+    Evidence,
+    Outline,
+    Provision,
+)
+from eolens.nlp.pipeline import build_pipeline
+from spacy.tokens import Doc, Span
+
+ACTION_WORDS = 12
+CHUNK_CHARS = 100_000
+
+# First words of comma segments that are adverbials, not the subject.
+_ADVERBIAL_STARTS = frozenset(
+    [
+        "within",
+        "by",
+        "no",
+        "not",
+        "to",
+        "in",
+        "as",
+        "consistent",
+        "upon",
+        "after",
+        "once",
+        "following",
+        "where",
+        "when",
+        "if",
+        "unless",
+        "beginning",
+        "starting",
+        "for",
+        "pursuant",
+        "under",
+        "with",
+        "at",
+        "on",
+        "until",
+        "before",
+        "because",
+        "given",
+        "moreover",
+        "additionally",
+        "further",
+        "furthermore",
+        "accordingly",
+        "thereafter",
+        "subsequently",
+        "also",
+        "and",
+        "or",
+        "but",
+        "while",
+        "although",
+        "through",
+        "thereafter",
+        "then",
+        "further",
+        "notwithstanding",
+        "subject",
+        "except",
+        "including",
+        "where",
+        "appropriate",
+        "during",
+        "from",
+        "prior",
+        "absent",
+        "building",
+        "drawing",
+        "recognizing",
+        "taking",
+        "using",
+        "wherever",
+        "whenever",
+        "in",
+        "order",
+        "so",
+        "consistently",
+        "immediately",
+        "promptly",
+        "annually",
+        "periodically",
+    ]
+)
+_SUBORDINATORS = frozenset(
+    [
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "if",
+        "when",
+        "where",
+        "whether",
+        "unless",
+        "until",
+        "because",
+        "although",
+        "whenever",
+        "wherever",
+        "than",
+    ]
+)
+_DETERMINERS = frozenset(
+    ["the", "each", "all", "every", "any", "such", "both", "either", "relevant", "appropriate"]
+)
+_COORDINATORS = frozenset({"and", "or", "while", "but", "whereas", "then"})
+_PASSIVE_STOP = frozenset(
+    [
+        "to",
+        "within",
+        "by",
+        "no",
+        "not",
+        "on",
+        "at",
+        "under",
+        "pursuant",
+        "consistent",
+        "that",
+        "which",
+        "who",
+        "as",
+        "for",
+        "from",
+        "after",
+        "before",
+        "until",
+        "upon",
+        "so",
+    ]
+)
+_ANAPHORA = re.compile(
+    r"^(?:the\s+)?(?:secretary|director|administrator|attorney\s+general|chair(?:man|person)?|"
+    r"committee|council|board|commission|administration|agency|department|office|each|they|"
+    r"it|he|she|both)$",
+    re.IGNORECASE,
+)
+_HEAD_STOP = frozenset(
+    [
+        "of",
+        "for",
+        "on",
+        "in",
+        "to",
+        "that",
+        "which",
+        "who",
+        "with",
+        "required",
+        "described",
+        "issued",
+        "developed",
+        "established",
+        "under",
+        "by",
+        "from",
+        "at",
+    ]
+)
+_FUNCTION_WORDS = re.compile(r"^(?:the|a|an|each|such|any|all|and|or)$", re.IGNORECASE)
+_PINPOINT_REF = re.compile(
+    r"\b(?:sub)?sections?\s+(\d+(?:\.\d+)?(?:\([a-zA-Z0-9]{1,5}\))*)", re.IGNORECASE
+)
+_GENERIC_HEADS = re.compile(
+    r"\b(?:agency|agencies|heads?|departments?|secretaries|directors|officials?|officers?|"
+    r"administrators?|councils?|committees?|boards?|offices?|commissions?|members?|"
+    r"government|regulators|SRMAs|components|chairs?|task\s+force|working\s+group)\b",
+    re.IGNORECASE,
+)
+_ACTOR_HEADS = re.compile(
+    r"\b(?:secretary|director|administrator|attorney\s+general|chair(?:man|woman|person)?|"
+    r"committee|council|board|commission(?:er)?|agency|agencies|department|office|officer|"
+    r"advisor|adviser|assistant\s+to\s+the\s+president|coordinator|representative|"
+    r"administration|bureau|service|heads?\s+of|task\s+force|working\s+group|czar|"
+    r"comptroller|surgeon\s+general|inspector\s+general|counsel|governor|mayor)\b",
+    re.IGNORECASE,
+)
+
+_STRENGTH = {"obligation": 0.95, "prohibition": 0.95, "encouragement": 0.85, "permission": 0.75}
+
+
+@dataclass(frozen=True)
+class ActorResult:
+    phrase: str
+    start: int  # document offsets of the actor phrase
+    end: int
+    agencies: tuple[AgencyRef, ...]
+    evidence: tuple[Evidence, ...]
+    unresolved: tuple[str, ...]
+    passive: bool = False
+
+
+@dataclass
+class _Draft:
+    """A directive under construction (mutable until the provision pass ends)."""
+
+    provision: Provision
+    kind: DirectiveKind
+    actor: ActorResult
+    trigger: Span
+    base: int
+    sentence: Span
+    clause_start: int  # token index where the clause begins
+    deadline: Deadline | None = None
+    deadline_evidence: tuple[Evidence, ...] = ()
+    items: tuple[str, ...] = ()
+    span: tuple[int, int] = (0, 0)
+    extra_evidence: list[Evidence] = field(default_factory=list)
+    inherited: bool = False
+
+
+@dataclass
+class DirectiveResult:
+    directives: list[Directive]
+    classes: dict[str, str]
+    unresolved: list[str]
+
+
+# --- actor resolution ---------------------------------------------------------------------
+
+
+def _parse_actor_fn():
+    try:
+        from eolens.nlp.actors import parse_actor
+    except ImportError:
+        return None
+    return parse_actor
+
+
+def _titled_actor(doc: Doc, start: int, end: int):
+    """An actor the gazetteer does not know, kept as written when the head of the phrase is an
+    office ("the Chair of the Foo Board"): a generic lead, reported as unresolved."""
+    head_end = start
+    while head_end < end and doc[head_end].text != "," and doc[head_end].lower_ not in _HEAD_STOP:
+        head_end += 1
+    head = doc[start:head_end].text
+    if not _ACTOR_HEADS.search(head):
+        return (), (), ()
+    text = " ".join(doc[start:end].text.strip(" ,").split())
+    ref = AgencyRef(name=text, acronym=None, role="lead")
+    return (ref,), (), (text,)
+
+
+def _dedupe(agencies: Iterable[AgencyRef]) -> tuple[AgencyRef, ...]:
+    """One entry per agency, first role wins ("the Director of CISA (CISA)" names one)."""
+    seen: set[str] = set()
+    out = []
+    for a in agencies:
+        ident = a.key or a.name.lower()
+        if ident not in seen:
+            seen.add(ident)
+            out.append(a)
+    return tuple(out)
+
+
+def resolve_actor(doc: Doc, start: int, end: int, base: int) -> ActorResult | None:
+    """The agencies named by tokens [start, end), or None when they name no actor."""
+    while start < end and doc[start].is_punct:
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return None
+    parse = _parse_actor_fn()
+    if parse is None:
+        agencies, evidence, unresolved = _titled_actor(doc, start, end)
+    else:
+        result = parse(doc, start, end, offset=base)
+        agencies, evidence, unresolved = result.agencies, result.evidence, result.unresolved
+        if not _starts_with_mention(doc, start):
+            # "the report required by the Secretary": a mention inside is not the subject.
+            agencies, evidence, unresolved = _titled_actor(doc, start, end)
+        agencies = _dedupe(agencies)
+        unresolved = tuple(u for u in unresolved if not _FUNCTION_WORDS.match(u))
+    if not any(a.role == "lead" for a in agencies):
+        return None
+    span = doc[start:end]
+    return ActorResult(
+        phrase=span.text,
+        start=base + span.start_char,
+        end=base + span.end_char,
+        agencies=tuple(agencies),
+        evidence=tuple(evidence),
+        unresolved=tuple(unresolved),
+    )
+
+
+def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Comma-separated token ranges of [start, end)."""
+    out, seg = [], start
+    for i in range(start, end):
+        if doc[i].text in {",", "—", "–"}:
+            if i > seg:
+                out.append((seg, i))
+            seg = i + 1
+    if end > seg:
+        out.append((seg, end))
+    return out
+
+
+def _subject_start(doc: Doc, start: int, end: int) -> int | None:
+    """Token where the subject begins in a clause [start, end).
+
+    Leading adverbial comma segments are skipped; the subject is the first remaining segment
+    that opens with an agency mention ("the Secretary of Commerce, acting through ..."), else
+    the first that opens with a determiner or a capital (an actor the gazetteer lacks)."""
+    candidates = []
+    for s, _ in _segments(doc, start, end):
+        first = doc[s]
+        if first.lower_ in _ADVERBIAL_STARTS or first.is_punct or first.like_num:
+            continue
+        if _starts_with_mention(doc, s):
+            return s
+        if first.lower_ in _DETERMINERS or first.text[:1].isupper():
+            candidates.append(s)
+    return candidates[0] if candidates else None
+
+
+def _has_subordinator(doc: Doc, start: int, end: int) -> bool:
+    """Whether the subject in [start, end) sits inside a subordinate clause.
+
+    Only subordinators before the first agency mention count ("Provide that the Secretary ...
+    may"); after it they open relative clauses inside the actor list ("the heads of agencies
+    that the Director deems appropriate, shall"). Each subordinator is closed by the next
+    trigger after it: "as the Secretary may deem appropriate" leaves the main "shall" main."""
+    if "agency" in doc.spans:
+        mentions = [m for m in doc.spans["agency"] if start <= m.start and m.end <= end]
+        if mentions and _subordinate_subject(doc, mentions[-1], end):
+            return True
+        if mentions:
+            end = mentions[0].start
+    trigger_starts = {t.start for t in doc.spans["trigger"]} if "trigger" in doc.spans else set()
+    open_clauses = 0
+    for i in range(start, end):
+        low = doc[i].lower_
+        if i in trigger_starts and open_clauses:
+            open_clauses -= 1
+        elif low in _SUBORDINATORS:
+            open_clauses += 1
+        elif low == "as" and i + 1 < end:
+            nxt = doc[i + 1]
+            if nxt.lower_ in {"the", "he", "she", "they", "it", "each", "such"} or (
+                nxt.text[:1].isupper() and nxt.lower_ not in {"well"}
+            ):
+                open_clauses += 1
+    return open_clauses > 0
+
+
+def _subordinate_subject(doc: Doc, mention: Span, trigger_start: int) -> bool:
+    """ "... as the Secretary may deem appropriate": the mention right before the trigger is
+    introduced by a subordinator."""
+    between = [t for t in doc[mention.end : trigger_start] if not (t.is_punct or t.is_space)]
+    allowed = not between or (
+        len(between) == 1
+        and (between[0].lower_ in {"each", "also", "jointly"} or between[0].text.isupper())
+    )  # "the Secretary each shall", "the Director of CISA (CISA) shall"
+    if not allowed:
+        return False
+    i = mention.start - 1
+    while i >= 0 and doc[i].lower_ in _DETERMINERS:
+        i -= 1
+    return i >= 0 and (doc[i].lower_ in _SUBORDINATORS or doc[i].lower_ == "as")
+
+
+def _starts_with_mention(doc: Doc, s: int) -> bool:
+    """Whether an agency mention begins within the first tokens at ``s`` ("the heads of")."""
+    if "agency" not in doc.spans:
+        return True
+    return any(s <= m.start <= s + 3 for m in doc.spans["agency"])
+
+
+def _passive_agent(doc: Doc, trigger: Span, limit: int, base: int) -> ActorResult | None:
+    """Agent of "shall be <participle> by X" (tokens after the trigger)."""
+    i = trigger.end
+    if i >= limit or doc[i].lower_ != "be":
+        return None
+    j = i + 1
+    while j < limit and j <= i + 3 and doc[j].lower_ != "by":
+        j += 1
+    if j >= limit or doc[j].lower_ != "by":
+        return None
+    k = j + 1
+    stop = k
+    while stop < limit and doc[stop].text not in {";", ".", ":"}:
+        if doc[stop].lower_ in _PASSIVE_STOP and stop > k:
+            prev = doc[stop - 1].lower_
+            if not (doc[stop].lower_ == "with" or prev in {"consultation", "coordination"}):
+                break
+        stop += 1
+    agent = resolve_actor(doc, k, stop, base)
+    if agent is None:
+        return None
+    return replace(agent, passive=True)
+
+
+# --- deadlines ----------------------------------------------------------------------------
+
+
+def _resolve_deadline(text: str, signed: date | None) -> Deadline | None:
+    try:
+        from eolens.nlp.deadlines import resolve
+    except ImportError:
+        return None
+    return resolve(text, signed)
+
+
+def _deadline_for(
+    doc: Doc, clause: tuple[int, int], trigger: Span, sent: Span, signed, base: int
+) -> tuple[Deadline | None, tuple[Evidence, ...]]:
+    spans = list(doc.spans["deadline"]) if "deadline" in doc.spans else []
+    if not spans:
+        return None, ()
+    before = [s for s in spans if clause[0] <= s.start and s.end <= trigger.start]
+    after = [s for s in spans if trigger.end <= s.start and s.end <= sent.end]
+    # Deadlines after the trigger stop at the next clause (";") of the sentence.
+    after = [s for s in after if not any(t.text == ";" for t in doc[trigger.end : s.start])]
+    chosen = before or after[:2]
+    if not chosen:
+        return None, ()
+    first, last = chosen[0], chosen[-1]
+    # Adjacent spans ("within 90 days ..., and annually thereafter") resolve together.
+    if last is not first and last.start - first.end > 6:
+        last = first
+    text = doc[first.start : last.end].text
+    deadline = _resolve_deadline(text, signed)
+    if deadline is None:
+        return None, ()
+    start, end = base + first.start_char, base + last.end_char
+    deadline = replace(deadline, span=(start, end))
+    return deadline, (Evidence("deadline", start, end, text),)
+
+
+def _link_anchor(deadline: Deadline | None, records: dict[str, object], outline: Outline):
+    if deadline is None or deadline.kind != "event" or deadline.anchor_pinpoint:
+        return deadline
+    m = _PINPOINT_REF.search(deadline.anchor or deadline.text)
+    if not m:
+        return deadline
+    pin = m.group(1)
+    # Walk up the outline until a provision that holds a directive.
+    while pin:
+        if pin in records:
+            return replace(deadline, anchor_pinpoint=pin)
+        prov = outline.find(pin)
+        pin = prov.parent if prov else None
+    return deadline
+
+
+# --- per-provision analysis ---------------------------------------------------------------
+
+
+def _own_ranges(document: Document, outline: Outline) -> list[tuple[Provision, int, int]]:
+    provisions = outline.provisions
+    first_child: dict[str, int] = {}
+    for p in provisions:
+        if p.parent is not None and p.parent not in first_child:
+            first_child[p.parent] = p.start
+    out = []
+    for p in provisions:
+        end = min(first_child.get(p.pinpoint, p.end), p.end)
+        start = min(max(p.body_start, p.start), end)
+        out.append((p, start, end))
+    return out
+
+
+def _quoted_mask(text: str) -> list[tuple[int, int]]:
+    """Ranges of quoted passages longer than a defined term (amending text, quoted orders)."""
+    ranges, open_at = [], None
+    for i, ch in enumerate(text):
+        if ch == "“":
+            open_at = i if open_at is None else open_at
+        elif ch == "”" and open_at is not None:
+            if i - open_at > 60:
+                ranges.append((open_at, i))
+            open_at = None
+    if open_at is not None and len(text) - open_at > 60:
+        ranges.append((open_at, len(text)))
+    return ranges
+
+
+def _in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in ranges)
+
+
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    """Pieces of at most CHUNK_CHARS characters, cut at line ends where possible."""
+    pos = 0
+    while pos < len(text):
+        end = min(len(text), pos + CHUNK_CHARS)
+        if end < len(text):
+            cut = text.rfind("\n", pos, end)
+            end = cut + 1 if cut > pos else end
+        yield pos, text[pos:end]
+        pos = end
+
+
+def _action(doc: Doc, trigger: Span, limit: int) -> str:
+    i = trigger.end
+    # Skip a parenthetical right after the trigger: "shall, as appropriate, adhere ...".
+    if i < limit and doc[i].text == ",":
+        j = i + 1
+        while j < limit and doc[j].text not in {",", ";", ":"}:
+            j += 1
+        if j < limit and doc[j].text == "," and j - i <= 14:
+            i = j + 1
+    words = []
+    while i < limit and len(words) < ACTION_WORDS:
+        tok = doc[i]
+        if tok.text in {";", ":"} or (tok.text == "." and i == limit - 1):
+            break
+        if tok.is_space:
+            i += 1
+            continue
+        words.append(tok.text_with_ws)
+        i += 1
+    return "".join(words).strip(" ,")
+
+
+@dataclass
+class _Analysed:
+    provision: Provision
+    doc: Doc
+    base: int
+    end: int  # document offset where the own text ends
+
+
+def _analyse(document: Document, ranges, selected: list[int]) -> dict[int, list[_Analysed]]:
+    nlp = build_pipeline()
+    jobs: list[tuple[int, int, str]] = []
+    for idx in selected:
+        _prov, start, end = ranges[idx]
+        for off, piece in _chunks(document.text[start:end]):
+            jobs.append((idx, start + off, piece))
+    out: dict[int, list[_Analysed]] = {}
+    docs = nlp.pipe((piece for _, _, piece in jobs), batch_size=64)
+    for (idx, base, piece), doc in zip(jobs, docs, strict=True):
+        out.setdefault(idx, []).append(_Analysed(ranges[idx][0], doc, base, base + len(piece)))
+    return out
+
+
+def _clause_starts(doc: Doc, trigger: Span, prev_end: int | None) -> list[tuple[int, bool]]:
+    """Candidate tokens where the trigger's clause begins, nearest first, each with whether it
+    follows an earlier trigger of the sentence.
+
+    A ";" usually ends a clause, but actor lists use it too ("in consultation with the
+    Secretary of State; the Secretary of Defense; ..."), so farther starts are candidates."""
+    sent = trigger.sent
+    floor = sent.start
+    if prev_end is not None and prev_end > floor:
+        floor = prev_end
+    out = []
+    for i in range(trigger.start - 1, floor - 1, -1):
+        if doc[i].text in {";", ":"}:
+            out.append((i + 1, False))
+    out.append((floor, floor != sent.start))
+    # Farthest first: a partial actor list after a ";" must not win over the whole list.
+    return out[::-1]
+
+
+def _find_actor(
+    doc: Doc, trigger: Span, clause_start: int, after_trigger: bool, base: int
+) -> ActorResult | None:
+    end = trigger.start
+    if after_trigger:
+        # ", and the Secretary of X shall": the subject follows a coordinator or comma.
+        for i in range(clause_start, end):
+            if doc[i].lower_ in _COORDINATORS or doc[i].text in {",", ";"}:
+                s = i + 1
+                while s < end and (doc[s].lower_ in _COORDINATORS or doc[s].text in {",", ";"}):
+                    s += 1
+                if s >= end:
+                    break
+                first = doc[s]
+                if (
+                    first.is_lower
+                    and first.lower_ not in _DETERMINERS
+                    and not _GENERIC_HEADS.match(first.text)
+                ):
+                    continue
+                if _has_subordinator(doc, s, end) or not _starts_with_mention(doc, s):
+                    continue
+                found = resolve_actor(doc, s, end, base)
+                if found is not None:
+                    return found
+        return None
+    s = _subject_start(doc, clause_start, end)
+    if s is None or _has_subordinator(doc, s, end):
+        return None
+    return resolve_actor(doc, s, end, base)
+
+
+def _object_actor(doc: Doc, trigger: Span, limit: int, base: int) -> ActorResult | None:
+    """The addressee of the President's own "I hereby direct X to ...": the object."""
+    end = trigger.end
+    while end < limit and doc[end].lower_ not in {"to", ":", ";"}:
+        end += 1
+    # drop trailing adverbial segments ("..., within 90 days of the date of this order,")
+    for s, _e in _segments(doc, trigger.end, end):
+        if doc[s].lower_ in _ADVERBIAL_STARTS and s > trigger.end:
+            end = s
+            break
+    return resolve_actor(doc, trigger.end, end, base)
+
+
+def _is_subordinate(doc: Doc, trigger: Span, clause_start: int) -> bool:
+    s = _subject_start(doc, clause_start, trigger.start)
+    if s is None:
+        return False
+    return _has_subordinator(doc, s, trigger.start)
+
+
+def _drafts_for(
+    unit: _Analysed, signed: date | None, quoted: list[tuple[int, int]], classes_seen: list[str]
+) -> list[_Draft]:
+    doc, base = unit.doc, unit.base
+    drafts: list[_Draft] = []
+    prev_end_by_sent: dict[int, int] = {}
+    sent_class_cache: dict[int, str | None] = {}
+    for trigger in doc.spans.get("trigger", ()):
+        sent = trigger.sent
+        if sent.start not in sent_class_cache:
+            sent_class_cache[sent.start] = classify.sentence_class(sent.text)
+        klass = sent_class_cache[sent.start]
+        if klass is not None:
+            classes_seen.append(klass)
+            continue
+        if _in_ranges(base + trigger.start_char, quoted):
+            continue
+        actor, clause_start, subordinate = None, sent.start, False
+        for clause_start, after in _clause_starts(doc, trigger, prev_end_by_sent.get(sent.start)):
+            if not after and _is_subordinate(doc, trigger, clause_start):
+                subordinate = True
+                break
+            actor = _find_actor(doc, trigger, clause_start, after, base)
+            if actor is not None:
+                break
+        if subordinate:
+            continue
+        prev_end_by_sent[sent.start] = trigger.end
+        kind = classify.trigger_kind(trigger.label_, trigger.text)
+        if trigger[0].lower_ == "i":
+            # "I hereby direct the Secretary of Commerce, within 90 days ..., to:"
+            actor = _object_actor(doc, trigger, sent.end, base)
+        clause_end = sent.end
+        for i in range(trigger.end, sent.end):
+            if doc[i].text == ";":
+                clause_end = i
+                break
+        passive = _passive_agent(doc, trigger, clause_end, base)
+        if passive is not None and (actor is None or (actor.unresolved and not actor.evidence)):
+            actor = passive
+        if actor is None:
+            continue
+        deadline, dl_ev = _deadline_for(
+            doc, (clause_start, clause_end), trigger, sent, signed, base
+        )
+        draft = _Draft(
+            provision=unit.provision,
+            kind=kind,
+            actor=actor,
+            trigger=trigger,
+            base=base,
+            sentence=sent,
+            clause_start=clause_start,
+            deadline=deadline,
+            deadline_evidence=dl_ev,
+            span=(base + sent.start_char, base + sent.end_char),
+        )
+        drafts.append(draft)
+    return drafts
+
+
+def _lead_keys(agencies: Iterable[AgencyRef]) -> frozenset[str]:
+    return frozenset((a.key or a.name.lower()) for a in agencies if a.role == "lead")
+
+
+def _is_anaphoric(actor: ActorResult) -> bool:
+    phrase = " ".join(actor.phrase.split())
+    if _ANAPHORA.match(phrase):
+        return True
+    return all(a.key is None for a in actor.agencies) and bool(
+        re.match(r"^(?:the\s+)?(?:secretary|director|administrator)$", phrase, re.IGNORECASE)
+    )
+
+
+def _span_labels(unit: _Analysed, group: str, start: int, end: int):
+    if group not in unit.doc.spans:
+        return []
+    out = []
+    for s in unit.doc.spans[group]:
+        a, b = unit.base + s.start_char, unit.base + s.end_char
+        if start <= a and b <= end:
+            out.append((s.label_ or s.text, a, b, s.text))
+    return out
+
+
+def extract_directives(document: Document, outline: Outline, signed: date | None):
+    """Directive records, provision classes and unresolved actor strings for a document."""
+    ranges = _own_ranges(document, outline)
+    by_pin = {p.pinpoint: i for i, (p, _, _) in enumerate(ranges)}
+    children: dict[str, list[str]] = {}
+    for p, _, _ in ranges:
+        if p.parent is not None:
+            children.setdefault(p.parent, []).append(p.pinpoint)
+
+    selected: list[int] = []
+    chosen: set[str] = set()
+    for i, (p, s, e) in enumerate(ranges):
+        own = document.text[s:e]
+        if classify.TRIGGER_WORDS.search(own) or (p.parent is not None and p.parent in chosen):
+            selected.append(i)
+            chosen.add(p.pinpoint)
+    analysed = _analyse(document, ranges, selected)
+    quoted = _quoted_mask(document.text)
+
+    classes: dict[str, str] = {}
+    records: dict[str, list[_Draft]] = {}
+    unresolved: list[str] = []
+    order: list[_Draft] = []
+
+    for i, (prov, s, e) in enumerate(ranges):
+        own = document.text[s:e]
+        seen: list[str] = []
+        drafts: list[_Draft] = []
+        for unit in analysed.get(i, ()):
+            drafts.extend(_drafts_for(unit, signed, quoted, seen))
+        parent_rec = _nearest_directive(prov, records, ranges, by_pin)
+        kept: list[_Draft] = []
+        for d in drafts:
+            d = _fill_anaphora(d, kept, parent_rec)
+            same = next(
+                (k for k in kept if _lead_keys(k.actor.agencies) == _lead_keys(d.actor.agencies)),
+                None,
+            )
+            if same is not None or (kept and _is_anaphoric(d.actor)):
+                target = same or kept[-1]
+                if target.deadline is None and d.deadline is not None:
+                    target.deadline, target.deadline_evidence = d.deadline, d.deadline_evidence
+                target.extra_evidence.append(_trigger_evidence(d))
+                target.span = (target.span[0], max(target.span[1], d.span[1]))
+                continue
+            if d.deadline is None and parent_rec is not None and parent_rec.deadline is not None:
+                d.deadline = parent_rec.deadline
+                d.deadline_evidence = parent_rec.deadline_evidence
+            kept.append(d)
+        if not kept and parent_rec is not None and parent_rec.items and prov.parent in by_pin:
+            own_deadline = _own_deadline(analysed.get(i, ()), signed)
+            if own_deadline is not None and parent_rec.provision.pinpoint == prov.parent:
+                d = replace(
+                    parent_rec,
+                    provision=prov,
+                    deadline=own_deadline[0],
+                    deadline_evidence=own_deadline[1],
+                    items=(),
+                    span=(s, prov.end),
+                    extra_evidence=[],
+                    inherited=True,
+                )
+                kept.append(d)
+        if kept:
+            if own.rstrip().endswith(":") and prov.pinpoint in children:
+                kept[-1].items = tuple(children[prov.pinpoint])
+                kept[-1].span = (kept[-1].span[0], prov.end)
+            records[prov.pinpoint] = kept
+            order.extend(kept)
+            classes[prov.pinpoint] = "directive"
+            for d in kept:
+                unresolved.extend(d.actor.unresolved)
+            continue
+        classes[prov.pinpoint] = _provision_class(prov, own, seen, classes, parent_rec)
+
+    # Items are the enumerated actions: a child that is a standing formula ("Nothing in this
+    # section shall be construed ...") is a sibling clause, not an item.
+    for d in order:
+        if d.items:
+            d.items = tuple(p for p in d.items if classes.get(p) == "directive")
+    directives = [_finish(d, document, analysed, ranges, by_pin, records, outline) for d in order]
+    return DirectiveResult(directives=directives, classes=classes, unresolved=unresolved)
+
+
+def _own_deadline(units: Iterable[_Analysed], signed):
+    for unit in units:
+        spans = unit.doc.spans.get("deadline", ())
+        for span in spans:
+            deadline = _resolve_deadline(span.text, signed)
+            if deadline is not None:
+                a, b = unit.base + span.start_char, unit.base + span.end_char
+                return replace(deadline, span=(a, b)), (Evidence("deadline", a, b, span.text),)
+    return None
+
+
+def _nearest_directive(prov: Provision, records, ranges, by_pin) -> _Draft | None:
+    pin = prov.parent
+    while pin is not None:
+        if pin in records:
+            return records[pin][-1]
+        idx = by_pin.get(pin)
+        pin = ranges[idx][0].parent if idx is not None else None
+    return None
+
+
+def _fill_anaphora(d: _Draft, kept: list[_Draft], parent: _Draft | None) -> _Draft:
+    """ "The Secretary shall ..." after a named Secretary: take that Secretary's agencies."""
+    if not _is_anaphoric(d.actor):
+        return d
+    head = d.actor.phrase.split()[-1].lower() if d.actor.phrase.split() else ""
+    for cand in [*reversed(kept), *([parent] if parent else [])]:
+        if head and head in cand.actor.phrase.lower():
+            d.actor = replace(d.actor, agencies=cand.actor.agencies, unresolved=())
+            return d
+    return d
+
+
+def _item_action(units, d: _Draft) -> str:
+    """Action of an item that inherits its lead-in: its own words after its deadline phrase."""
+    if not units:
+        return ""
+    unit = units[0]
+    doc = unit.doc
+    start = 0
+    if d.deadline is not None and d.deadline.span is not None:
+        local = d.deadline.span[1] - unit.base
+        start = next((t.i for t in doc if t.idx >= local), len(doc))
+    while start < len(doc) and doc[start].is_punct:
+        start += 1
+    return _action(doc, doc[start:start], len(doc))
+
+
+def _trigger_evidence(d: _Draft) -> Evidence:
+    a = d.base + d.trigger.start_char
+    return Evidence("trigger", a, d.base + d.trigger.end_char, d.trigger.text)
+
+
+def _provision_class(prov, own, seen, classes, parent_rec) -> str:
+    if seen:
+        return seen[0]
+    by_text = classify.text_class(own)
+    if by_text:
+        return by_text
+    if parent_rec is not None and parent_rec.items:
+        return "directive"
+    if prov.parent is not None and classes.get(prov.parent) not in (None, "other", "directive"):
+        return classes[prov.parent]
+    by_heading = classify.heading_class(prov.heading)
+    return by_heading or "other"
+
+
+def _finish(d: _Draft, document, analysed, ranges, by_pin, records, outline) -> Directive:
+    evidence: list[Evidence] = [_trigger_evidence(d), *d.extra_evidence]
+    if d.actor.evidence:
+        evidence.extend(d.actor.evidence)
+    else:
+        evidence.append(Evidence("actor", d.actor.start, d.actor.end, d.actor.phrase))
+    evidence.extend(d.deadline_evidence)
+    start, end = d.span
+    sectors: list[str] = []
+    groups: list[str] = []
+    citations: list[str] = []
+    # Spans of the directive's own provision and of its items (analysed separately).
+    units = []
+    for pin in (d.provision.pinpoint, *d.items):
+        idx = by_pin.get(pin)
+        if idx is not None:
+            units.extend(analysed.get(idx, ()))
+    if d.items:
+        for pin in d.items:
+            for p, _, _ in ranges:
+                if p.pinpoint.startswith(pin + "(") and p.pinpoint != pin:
+                    units.extend(analysed.get(by_pin[p.pinpoint], ()))
+    for unit in units:
+        for group, role, bucket in (
+            ("sector", "sector", sectors),
+            ("group", "group", groups),
+            ("citation", "citation", citations),
+        ):
+            for label, a, b, text in _span_labels(unit, group, start, end):
+                if label not in bucket:
+                    bucket.append(label)
+                evidence.append(Evidence(role, a, b, label if role != "group" else text))
+    deadline = _link_anchor(d.deadline, records, outline)
+    confidence = _STRENGTH[d.kind]
+    if all(a.key is None for a in d.actor.agencies):
+        confidence -= 0.15
+    if d.actor.passive:
+        confidence -= 0.05
+    if d.actor.unresolved:
+        confidence -= 0.1
+    if d.inherited:
+        confidence -= 0.05
+    if d.inherited:
+        action = _item_action(analysed.get(by_pin.get(d.provision.pinpoint, -1), ()), d)
+    else:
+        action = _action(d.trigger.doc, d.trigger, d.sentence.end)
+    if not action and d.items:
+        # "X shall:" -- the action is stated by the first item.
+        first = analysed.get(by_pin.get(d.items[0], -1), ())
+        if first and len(first[0].doc):
+            action = _action(first[0].doc, first[0].doc[0:0], len(first[0].doc))
+    return Directive(
+        pinpoint=d.provision.pinpoint,
+        kind=d.kind,
+        actor=" ".join(d.actor.phrase.split()),
+        agencies=d.actor.agencies,
+        action=action,
+        deadline=deadline,
+        span=(start, end),
+        text=document.text[start:end],
+        page=document.page_number(start),
+        sectors=tuple(sectors),
+        groups=tuple(groups),
+        citations=tuple(citations),
+        items=d.items,
+        confidence=round(max(0.1, confidence), 2),
+        source="rule",
+        evidence=tuple(sorted(set(evidence), key=lambda e: (e.start, e.end, e.role))),
+    )

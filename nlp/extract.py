@@ -1,0 +1,38 @@
+"""``extract(document, outline) -> Extraction``: the directive engine's single entry point."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from eolens.nlp.directives import extract_directives
+from eolens.nlp.model import Directive, Document, Outline
+
+# Bump when a rule change can change results: stored machine results carry it.
+EXTRACTOR_VERSION = "rules-2026.11.29-1"
+
+
+@dataclass(frozen=True)
+class Extraction:
+    directives: tuple[Directive, ...]
+    provision_classes: dict[str, str]  # pinpoint -> ProvisionClass
+    unresolved_actors: tuple[str, ...]
+    extractor_version: str
+
+
+def extract(document: Document, outline: Outline, *, signed: date | None = None) -> Extraction:
+    """Every directive of ``document`` along its ``outline``.
+
+    ``signed`` overrides the signing date the relative deadlines count from; by default it is
+    ``document.meta.signed``.
+    """
+    if signed is None:
+        signed = document.meta.signed
+    result = extract_directives(document, outline, signed)
+    unresolved = tuple(dict.fromkeys(u for u in result.unresolved if u))
+    return Extraction(
+        directives=tuple(result.directives),
+        provision_classes=dict(result.classes),
+        unresolved_actors=unresolved,
+        extractor_version=EXTRACTOR_VERSION,
+    )
