@@ -1,0 +1,235 @@
+"""Actor phrases -> agencies with roles.
+
+``parse_actor(doc, start, end)`` reads the actor phrase in tokens ``[start, end)`` (the subject
+before "shall", or the agent of a passive "shall be made by ...") using the agency mentions
+that ``eolens_agencies`` put in ``doc.spans["agency"]`` and the connective words between them:
+
+* mentions before any connective are ``lead`` ("the Secretary of the Treasury, the Secretary of
+  War, and the Secretary of Homeland Security" -> three leads);
+* "through" / "acting through" makes the next mention a component acting for the mention before
+  it (``parent`` = that principal's key). Under a lead the role is ``through``; under a consulted
+  or coordinating principal the component keeps the principal's role (it is consulted too), with
+  ``parent`` still set;
+* "in consultation with" (and "after consultation with", "consulting with") switches the
+  following mentions to ``consulted``; "in coordination with" (and "in collaboration with",
+  "in cooperation with", "coordinating with") to ``coordinating``. The switch holds until the
+  next connective, as in the grammar of orders ("..., in consultation with A, B, and C, and in
+  coordination with D").
+
+Capitalised stretches that no gazetteer entry covers are returned as ``unresolved`` so that the
+gazetteer can grow; they are never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from eolens.nlp.gazetteer import SPAN_KEY, Gazetteer
+from eolens.nlp.model import AgencyRef, AgencyRole, Evidence
+from spacy.tokens import Doc
+
+# Connectives, longest first; each maps to the mode it starts ("through" applies to one mention).
+_CONNECTIVES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("in", "close", "consultation", "with"), "consulted"),
+    (("in", "consultation", "with"), "consulted"),
+    (("after", "consultation", "with"), "consulted"),
+    (("after", "consulting", "with"), "consulted"),
+    (("upon", "consultation", "with"), "consulted"),
+    (("consulting", "with"), "consulted"),
+    (("in", "coordination", "with"), "coordinating"),
+    (("in", "close", "coordination", "with"), "coordinating"),
+    (("coordinating", "with"), "coordinating"),
+    (("in", "collaboration", "with"), "coordinating"),
+    (("in", "cooperation", "with"), "coordinating"),
+    (("in", "partnership", "with"), "coordinating"),
+    (("acting", "through"), "through"),
+    (("through",), "through"),
+    (("jointly", "with"), "lead"),
+    (("together", "with"), "lead"),
+)
+_SEPARATORS = {
+    ",",
+    ";",
+    "and",
+    "or",
+    "as",
+    "appropriate",
+    "applicable",
+    "necessary",
+    "(",
+    ")",
+    "and/or",
+    "—",
+    "–",
+    "-",
+    ":",
+}
+_LEADING = re.compile(
+    r"^(?:(?:the|a|an|and|or|each|any|all|other|such|their|its|his|her|relevant|appropriate)\s+)+",
+    re.IGNORECASE,
+)
+_NOT_ACTOR = {
+    "within",
+    "not",
+    "no",
+    "by",
+    "in",
+    "as",
+    "such",
+    "this",
+    "that",
+    "these",
+    "those",
+    "sec",
+    "section",
+    "subsection",
+    "order",
+    "president",
+    "united",
+    "states",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorParse:
+    agencies: tuple[AgencyRef, ...]
+    evidence: tuple[Evidence, ...]
+    unresolved: tuple[str, ...]
+
+
+def parse_actor(
+    doc: Doc,
+    start: int,
+    end: int,
+    *,
+    offset: int = 0,
+    gazetteer: Gazetteer | None = None,
+) -> ActorParse:
+    """Agencies with roles for the actor phrase ``doc[start:end]``.
+
+    ``offset`` is added to evidence character offsets (the position of ``doc.text`` in the
+    document text when the doc holds one provision).
+    """
+    gaz = gazetteer or Gazetteer.load()
+    mentions = (
+        [s for s in doc.spans[SPAN_KEY] if s.start >= start and s.end <= end]
+        if (SPAN_KEY in doc.spans)
+        else []
+    )
+    by_start = {s.start: s for s in mentions}
+    lower = [t.lower_ for t in doc[start:end]]
+
+    agencies: list[AgencyRef] = []
+    evidence: list[Evidence] = []
+    unresolved: list[str] = []
+    seen: set[tuple[str | None, str, str]] = set()
+    mode: AgencyRole = "lead"
+    pending_through = False
+    principal: AgencyRef | None = None
+    gap: list[int] = []  # token indices not covered by a mention or connective
+    last = None  # the previous mention
+
+    def flush_gap() -> None:
+        for chunk in _chunks(doc, gap):
+            unresolved.append(chunk)
+        gap.clear()
+
+    i = start
+    while i < end:
+        span = by_start.get(i)
+        if span is not None and _restates(doc, span, last):
+            # "the Director of the National Security Agency (NSA)": the acronym restates it.
+            evidence.append(
+                Evidence(
+                    "actor",
+                    offset + span.start_char,
+                    offset + span.end_char,
+                    agencies[-1].name if agencies else span.text,
+                )
+            )
+            i = span.end
+            continue
+        if span is not None:
+            flush_gap()
+            last = span
+            is_through = pending_through and principal is not None
+            if is_through:
+                role: AgencyRole = "through" if principal.role == "lead" else principal.role
+                ref = gaz.ref(span.text, role, parent=principal.key)
+            else:
+                ref = gaz.ref(span.text, mode)
+            pending_through = False
+            if ref is not None:
+                ident = (ref.key, ref.name if ref.key is None else "", ref.role)
+                if ident not in seen:
+                    seen.add(ident)
+                    agencies.append(ref)
+                if not is_through:
+                    principal = ref
+                evidence.append(
+                    Evidence("actor", offset + span.start_char, offset + span.end_char, ref.name)
+                )
+            else:
+                unresolved.append(span.text)
+            i = span.end
+            continue
+        matched = _connective_at(lower, i - start)
+        if matched is not None:
+            flush_gap()
+            length, what = matched
+            if what == "through":
+                pending_through = True
+            else:
+                mode = what  # type: ignore[assignment]
+                pending_through = False
+            i += length
+            continue
+        gap.append(i)
+        i += 1
+    flush_gap()
+
+    if not agencies and not unresolved:
+        text = _clean(doc[start:end].text)
+        if text:
+            unresolved.append(text)
+    return ActorParse(tuple(agencies), tuple(evidence), tuple(dict.fromkeys(unresolved)))
+
+
+def _restates(doc: Doc, span, last) -> bool:
+    return (
+        last is not None
+        and span.label_ == last.label_
+        and span.start == last.end + 1
+        and doc[last.end].text == "("
+    )
+
+
+def _connective_at(lower: list[str], i: int) -> tuple[int, str] | None:
+    for words, what in _CONNECTIVES:
+        n = len(words)
+        if tuple(lower[i : i + n]) == words:
+            return n, what
+    return None
+
+
+def _chunks(doc: Doc, indices: list[int]):
+    """Capitalised stretches between separators: candidate actor names the gazetteer missed."""
+    run: list[int] = []
+    for idx in [*indices, None]:
+        tok = doc[idx] if idx is not None else None
+        contiguous = tok is not None and (not run or idx == run[-1] + 1)
+        if tok is not None and contiguous and tok.lower_ not in _SEPARATORS:
+            run.append(idx)
+            continue
+        if run:
+            text = _clean(doc[run[0] : run[-1] + 1].text)
+            words = text.split()
+            if any(w[:1].isupper() and w.lower().strip(".,") not in _NOT_ACTOR for w in words):
+                yield text
+        run = [idx] if tok is not None and tok.lower_ not in _SEPARATORS else []
+
+
+def _clean(text: str) -> str:
+    text = text.strip(" ,;:.()")
+    return _LEADING.sub("", text).strip()

@@ -1,0 +1,255 @@
+"""The agency gazetteer: federal entities and officials, their aliases, and the span component.
+
+The facts live in ``data/reference/agencies.json``; this module turns them into lookups and
+into PhraseMatcher patterns. Names are matched on the lowercased form, acronyms on the exact
+form (so "NEC" the council is found and "nec" is not). An official resolves to the entry it
+heads: "Secretary of Commerce" -> DOC, "Director of NIST" -> NIST.
+
+Component ``eolens_agencies`` writes ``doc.spans["agency"]``: label_ = entry key, or
+``"GENERIC"`` for generic actors ("agencies", "the heads of FCEB agencies"). Overlapping
+mentions keep the longest ("Director of the Cybersecurity and Infrastructure Security Agency"
+beats "Cybersecurity and Infrastructure Security Agency").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from eolens.nlp.model import AgencyRef, AgencyRole
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "reference" / "agencies.json"
+GENERIC = "GENERIC"
+SPAN_KEY = "agency"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    key: str
+    name: str
+    acronym: str | None
+    kind: str  # department / agency / component / office / council / official
+    parent: str | None
+    heads: tuple[str, ...] = ()
+    officials: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    acronym_match: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a surface form resolves to: an entry in one of its stylings, or a generic actor."""
+
+    key: str | None  # None for generic actors
+    name: str
+    acronym: str | None
+    official: bool = False  # the surface names an official ("Secretary of War")
+
+    @property
+    def generic(self) -> bool:
+        return self.key is None
+
+
+_APOS = re.compile(r"[’']s\b")
+_PAREN = re.compile(r"\s*\([^)]*\)")
+_NONWORD = re.compile(r"[^\w&\-]+")
+
+
+def normalise(text: str) -> str:
+    """Lowercase, no "the", no possessive, no parenthesised acronym, "U.S." -> "united states"."""
+    t = text.replace("\u00a0", " ")
+    t = _PAREN.sub("", t)
+    t = _APOS.sub("", t)
+    t = re.sub(r"\bU\.\s?S\.(?=\s|$)", "United States", t)
+    t = _NONWORD.sub(" ", t.lower()).strip()
+    t = re.sub(r"^(?:and|or)\s+", "", t)
+    t = re.sub(r"^the\s+", "", t)
+    t = re.sub(r"\bthe\s+", "", t)  # "Secretary of the Treasury" == "Secretary of Treasury"
+    return re.sub(r"\s+", " ", t)
+
+
+def _surfaces(name: str, acronym: str | None, heads, officials, aliases):
+    """(surface, official?) pairs for one styling of an entry."""
+    names = [name, *aliases]
+    out = [(n, False) for n in names]
+    if acronym:
+        out.append((acronym, False))
+    for title in heads:
+        for n in names:
+            out.append((f"{title} of the {n}", True))
+            out.append((f"{title} of {n}", True))
+        if acronym:
+            out.append((f"{title} of {acronym}", True))
+            out.append((f"{title} of the {acronym}", True))
+    out.extend((o, True) for o in officials)
+    return out
+
+
+class Gazetteer:
+    def __init__(
+        self,
+        entries: dict[str, Entry],
+        hits: dict[str, Hit],
+        exact: dict[str, Hit],
+        patterns: tuple[tuple[str, str], ...],
+        generic: tuple[str, ...],
+    ):
+        self.entries = entries
+        self._hits = hits  # normalised surface -> Hit
+        self._exact = exact  # case-sensitive acronym surfaces -> Hit
+        self._patterns = patterns  # (label, surface) matched on lowercase
+        self.generic = generic
+        self._lookup_only: dict[str, Hit] = {}  # acronyms resolved on lookup but not matched
+
+    # -- loading ----------------------------------------------------------------------------
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Gazetteer:
+        return _load(str(Path(path).resolve()) if path else str(DEFAULT_PATH))
+
+    @classmethod
+    def from_data(cls, data: dict) -> Gazetteer:
+        entries: dict[str, Entry] = {}
+        hits: dict[str, Hit] = {}
+        exact: dict[str, Hit] = {}
+        patterns: dict[str, tuple[str, str]] = {}
+        lookup_only: dict[str, Hit] = {}
+        for raw in data["entries"]:
+            entry = Entry(
+                key=raw["key"],
+                name=raw["name"],
+                acronym=raw.get("acronym"),
+                kind=raw["kind"],
+                parent=raw.get("parent"),
+                heads=tuple(raw.get("heads", ())),
+                officials=tuple(raw.get("officials", ())),
+                aliases=tuple(raw.get("aliases", ())),
+                acronym_match=raw.get("acronym_match", True),
+            )
+            entries[entry.key] = entry
+            for style in (raw, *raw.get("former", ())):
+                name, acr = style["name"], style.get("acronym")
+                for surface, official in _surfaces(
+                    name,
+                    acr,
+                    style.get("heads", ()),
+                    style.get("officials", ()),
+                    style.get("aliases", ()),
+                ):
+                    hit = Hit(entry.key, name, acr, official or entry.kind == "official")
+                    if " " not in surface and (surface == acr or surface.isupper()):
+                        # Acronyms match exactly: "NEC" the council, never "nec".
+                        if entry.acronym_match or surface != acr:
+                            exact.setdefault(surface, hit)
+                        else:
+                            lookup_only.setdefault(surface, hit)
+                        continue
+                    hits.setdefault(normalise(surface), hit)
+                    for variant in _variants(surface):
+                        patterns.setdefault(variant.lower(), (entry.key, variant))
+        generic = tuple(data.get("generic", ()))
+        for g in generic:
+            hits.setdefault(normalise(g), Hit(None, g, None))
+            patterns.setdefault(g.lower(), (GENERIC, g))
+        gaz = cls(entries, hits, exact, tuple(patterns.values()), generic)
+        gaz._lookup_only = lookup_only
+        return gaz
+
+    # -- lookups ----------------------------------------------------------------------------
+    def get(self, key: str) -> Entry | None:
+        return self.entries.get(key)
+
+    def resolve(self, text: str) -> Hit | None:
+        """The entry (in the styling written) or generic actor named by ``text``, or None."""
+        t = text.strip().strip(",.;:")
+        t2 = re.sub(r"^(?:the|The)\s+", "", t)
+        for cand in (t, t2, _APOS.sub("", t2)):
+            hit = self._exact.get(cand) or self._lookup_only.get(cand)
+            if hit:
+                return hit
+        return self._hits.get(normalise(t))
+
+    def lookup(self, text: str) -> Entry | None:
+        hit = self.resolve(text)
+        return self.entries.get(hit.key) if hit and hit.key else None
+
+    def ref(self, text: str, role: AgencyRole, *, parent: str | None = None) -> AgencyRef | None:
+        """An AgencyRef for a mention; generic actors keep the text as written (no key)."""
+        hit = self.resolve(text)
+        if hit is None:
+            return None
+        if hit.key is None:
+            written = re.sub(r"^(?:the|The)\s+", "", text.strip().strip(",.;:"))
+            return AgencyRef(name=written, acronym=None, role=role, key=None, parent=parent)
+        entry = self.entries[hit.key]
+        return AgencyRef(
+            name=hit.name,
+            acronym=hit.acronym,
+            role=role,
+            key=hit.key,
+            parent=parent if parent is not None else entry.parent,
+        )
+
+    def ancestors(self, key: str) -> list[str]:
+        """Parent keys from the nearest up (NSA -> [DOW])."""
+        out: list[str] = []
+        entry = self.entries.get(key)
+        while entry and entry.parent and entry.parent not in out:
+            out.append(entry.parent)
+            entry = self.entries.get(entry.parent)
+        return out
+
+    def patterns(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """(label, surface) pairs: those matched on lowercase, those matched exactly."""
+        exact = [(h.key or GENERIC, s) for s, h in self._exact.items()]
+        return list(self._patterns), exact
+
+
+def _variants(surface: str):
+    yield surface
+    if "U.S. " in surface:
+        yield surface.replace("U.S. ", "United States ")
+    if "’" in surface:
+        yield surface.replace("’", "'")
+
+
+@lru_cache(maxsize=8)
+def _load(path: str) -> Gazetteer:
+    return Gazetteer.from_data(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+# -- spaCy component ----------------------------------------------------------------------------
+
+
+class AgencyRecogniser:
+    def __init__(self, nlp: Language, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        lower, exact = gazetteer.patterns()
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        by_label: dict[str, list] = {}
+        for label, surface in lower:
+            by_label.setdefault(label, []).append(surface)
+        for label, surfaces in by_label.items():
+            self.lower.add(label, list(nlp.tokenizer.pipe(surfaces)))
+        by_label = {}
+        for label, surface in exact:
+            by_label.setdefault(label, []).append(surface)
+        for label, surfaces in by_label.items():
+            self.exact.add(label, list(nlp.tokenizer.pipe(surfaces)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = self.lower(doc, as_spans=True) + self.exact(doc, as_spans=True)
+        doc.spans[SPAN_KEY] = sorted(filter_spans(spans), key=lambda s: s.start)
+        return doc
+
+
+@Language.factory("eolens_agencies", default_config={"path": None})
+def make_agency_recogniser(nlp: Language, name: str, path: str | None) -> AgencyRecogniser:
+    return AgencyRecogniser(nlp, Gazetteer.load(path))
