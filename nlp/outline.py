@@ -637,7 +637,10 @@ class _Parser:
             while end > node.start and text[end - 1].isspace():
                 end -= 1
             node.end = end
-            node.body_start = min(max(node.body_start, node.start), end)
+            body = min(max(node.body_start, node.start), end)
+            while body < end and text[body].isspace():
+                body += 1
+            node.body_start = body
 
     # -- paragraph mode --
 
