@@ -1,0 +1,188 @@
+"""Hostile and broken inputs: each ends quickly in a ReadError that says what is wrong."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+
+import docx
+import pytest
+from eolens.nlp.model import ReadError
+from eolens.nlp.readers import detect_format, read_document
+
+# Every case here finishes in well under a second; the limit only turns a hang into a failure.
+pytestmark = pytest.mark.timeout(60)
+
+
+def read_error(path) -> str:
+    with pytest.raises(ReadError) as info:
+        read_document(path)
+    err = info.value
+    assert err.path == str(path)
+    assert str(err).startswith(str(path))
+    return err.reason
+
+
+def test_empty_and_blank_files(tmp_path):
+    empty = tmp_path / "empty.md"
+    empty.write_bytes(b"")
+    assert read_error(empty) == "empty file"
+    blank = tmp_path / "blank.txt"
+    blank.write_bytes(b" \r\n\t\n")
+    assert "empty file" in read_error(blank)
+
+
+def test_missing_file_and_folder(tmp_path):
+    assert read_error(tmp_path / "nope.pdf") == "file not found"
+    assert read_error(tmp_path) == "is a folder, not a file"
+
+
+def test_binary_junk_named_txt(tmp_path):
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(bytes(range(256)) * 40 + os.urandom(4096))
+    assert read_error(junk) == "not valid UTF-8 text and not a known binary format"
+    no_nul = tmp_path / "junk2.md"
+    no_nul.write_bytes(bytes(range(1, 32)) * 50 + b"text")
+    assert read_error(no_nul) == "not valid UTF-8 text and not a known binary format"
+
+
+def test_known_binary_formats_are_named(tmp_path):
+    png = tmp_path / "order.md"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    assert read_error(png) == "not a document EO Lens can read: looks like a PNG image"
+    gz = tmp_path / "order.txt"
+    gz.write_bytes(b"\x1f\x8b\x08\x00" + b"\x00" * 64)
+    assert "gzip" in read_error(gz)
+
+
+def test_zip_named_docx_that_is_not_a_docx(tmp_path):
+    path = tmp_path / "order.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("readme.txt", "hello")
+    assert read_error(path) == "not a document EO Lens can read: looks like a ZIP archive"
+    xlsx = tmp_path / "sheet.docx"
+    with zipfile.ZipFile(xlsx, "w") as zf:
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+    assert "Excel workbook" in read_error(xlsx)
+
+
+def test_truncated_and_damaged_docx(tmp_path):
+    good = tmp_path / "good.docx"
+    d = docx.Document()
+    d.add_paragraph("Some text.")
+    d.save(str(good))
+    truncated = tmp_path / "truncated.docx"
+    truncated.write_bytes(good.read_bytes()[:300])
+    assert "damaged ZIP" in read_error(truncated)
+    damaged = tmp_path / "damaged.docx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(damaged, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data[: len(data) // 2]
+            dst.writestr(item, data)
+    assert "Word document" in read_error(damaged)
+
+
+def test_docx_zip_bomb_is_refused_before_inflating(tmp_path):
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", b"<w:document/>" + b" " * (40 * 1024 * 1024))
+    assert detect_format(path) == "docx"
+    assert "ZIP bomb" in read_error(path)
+
+
+def test_html_that_is_only_script(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><head><script>alert('Sec. 1. Purpose. shall')</script></head>"
+        "<body><script>document.write('x')</script><style>p{}</style></body></html>"
+    )
+    assert read_error(path) == "no text found in the document"
+
+
+@pytest.mark.parametrize("depth", [300, 50_000])
+def test_deeply_nested_html_is_refused_not_truncated(tmp_path, depth):
+    path = tmp_path / "deep.html"
+    path.write_text(
+        "<html><body><p>Before.</p>"
+        + "<div>" * depth
+        + "Deep text."
+        + "</div>" * depth
+        + "<p>After.</p></body></html>"
+    )
+    reason = read_error(path)
+    assert "nested more than 250 levels" in reason and "drop text" in reason
+
+
+def test_moderately_nested_html_still_reads(tmp_path):
+    path = tmp_path / "nested.html"
+    path.write_text(
+        "<html><body>" + "<div>" * 100 + "Deep text." + "</div>" * 100 + "</body></html>"
+    )
+    assert read_document(path).text == "Deep text."
+
+
+def test_invalid_xml(tmp_path):
+    path = tmp_path / "order.xml"
+    path.write_text("<PRESDOCU><EXECORD><FP>Unclosed paragraph</EXECORD></PRESDOCU>")
+    assert read_error(path).startswith("not well-formed XML")
+
+
+BILLION_LAUGHS = """<?xml version="1.0"?>
+<!DOCTYPE PRESDOCU [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+ <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+ <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+ <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+ <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<PRESDOCU><EXECORD><FP>&lol9;</FP></EXECORD></PRESDOCU>
+"""
+
+
+def test_billion_laughs_xml_is_refused(tmp_path):
+    path = tmp_path / "laughs.xml"
+    path.write_text(BILLION_LAUGHS)
+    assert detect_format(path) == "xml"
+    assert "entities" in read_error(path)
+
+
+def test_external_entity_xml_is_refused(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET")
+    path = tmp_path / "xxe.xml"
+    path.write_text(
+        f'<?xml version="1.0"?><!DOCTYPE PRESDOCU [<!ENTITY x SYSTEM "file://{secret}">]>'
+        "<PRESDOCU><EXECORD><FP>&x;</FP></EXECORD></PRESDOCU>"
+    )
+    reason = read_error(path)
+    assert "entities" in reason or "external" in reason
+
+
+def test_xml_that_is_not_a_federal_register_document(tmp_path):
+    path = tmp_path / "feed.xml"
+    path.write_text('<?xml version="1.0"?><rss><channel><title>News</title></channel></rss>')
+    assert "not a Federal Register document" in read_error(path)
+
+
+def test_front_matter_without_a_body(tmp_path):
+    path = tmp_path / "empty-body.md"
+    path.write_text("---\ntitle: Nothing Here\n---\n\n   \n")
+    # The title alone is text, so this reads; a body of markup only does not.
+    assert read_document(path).text == "Nothing Here"
+    only_markup = tmp_path / "markup.md"
+    only_markup.write_text("<figure><img src='a.gif'/></figure>\n\n<span></span>\n")
+    assert read_error(only_markup) == "no text found in the document"
+
+
+def test_text_with_control_characters_is_cleaned_not_refused(tmp_path):
+    path = tmp_path / "ctrl.txt"
+    path.write_bytes("Section 1.\x07 Purpose.\x1b Text\u200b here.\n".encode())
+    assert read_document(path).text == "Section 1. Purpose. Text here."
