@@ -175,7 +175,8 @@ _DROP_BLOCK_RE = re.compile(
 _SUP_RE = re.compile(r"(\S*?)<sup\b[^>]*>(.*?)</sup\s*>", re.S | re.I)
 _SUB_RE = re.compile(r"<sub\b[^>]*>(.*?)</sub\s*>", re.S | re.I)
 _TAG_RE = re.compile(r"</?[A-Za-z][^<>]*/?>", re.S)
-_LIST_ITEM_RE = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+\S")
+_LIST_ITEM_RE = re.compile(r"^\s{0,3}[-*+]\s+\S")
+_NUMBERED_ITEM_RE = re.compile(r"^\s{0,3}\d{1,3}[.)]\s+\S")
 _BULLET_RE = re.compile(r"^\s{0,3}[-*+]\s+")
 _MD_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}(?:\s+(.*?))?\s*#*\s*$")
 _MD_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -229,7 +230,12 @@ def markdown_paragraphs(body: str) -> list[str]:
             raw_paragraphs.append([heading[1] or ""])
             raw_paragraphs.append([])
             continue
-        if _LIST_ITEM_RE.match(line) and raw_paragraphs[-1]:
+        current = raw_paragraphs[-1]
+        if current and (
+            _LIST_ITEM_RE.match(line)
+            # A wrapped line may begin "2. "; only inside a numbered list is that an item.
+            or (_NUMBERED_ITEM_RE.match(line) and _NUMBERED_ITEM_RE.match(current[0]))
+        ):
             raw_paragraphs.append([])
         line_text = _BULLET_RE.sub("", line)
         raw_paragraphs[-1].append(line_text)
@@ -477,11 +483,36 @@ def html_document(raw: str, path: str) -> tuple[list[str], MetaHints]:
     # The headline sits outside the body copy; it becomes the first line like the Markdown title.
     pieces: list[str] = []
     _html_text(content, pieces)
-    paragraphs = [p for p in (clean_paragraph(x) for x in "".join(pieces).split("\n\n")) if p]
+    paragraphs = []
+    for block in "".join(pieces).split("\n\n"):
+        paragraphs.extend(_split_at_breaks(block))
     if title and (not paragraphs or paragraphs[0] != title):
         paragraphs.insert(0, title)
     hints = MetaHints(title=title, date=page_date, tags=tags)
     return join_orphan_headings(paragraphs), hints
+
+
+_BR = "\u2028"
+
+
+def _split_at_breaks(block: str) -> list[str]:
+    """A block's lines at <br>: a new paragraph unless the break falls in mid-sentence."""
+    out: list[str] = []
+    for piece in (clean_paragraph(x) for x in block.split(_BR)):
+        if not piece:
+            continue
+        if out and (
+            piece[:1].islower()
+            or (
+                not out[-1].endswith(tuple('.:;!?”’")'))
+                and "THE WHITE HOUSE" not in out[-1]
+                and not _STRUCTURAL_START_RE.match(piece)
+            )
+        ):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 def _html_text(el, out: list[str]) -> None:
@@ -499,7 +530,7 @@ def _html_text(el, out: list[str]) -> None:
         if tag in _BLOCK_TAGS:
             out.append("\n\n")
         if tag == "br":
-            out.append("\n\n")
+            out.append(_BR)
         if tag == "sup":
             out.append("^")
         if node.text and tag:  # type: ignore[attr-defined]

@@ -103,7 +103,8 @@ def normalise_quotes(text: str) -> str:
         elif c == '"':
             c = "“" if prev in _OPENERS or prev.isspace() else "”"
         out.append(c)
-        prev = c
+        if c != _PAGE_MARK:  # a page break inside a paragraph is not a character of it
+            prev = c
     return "".join(out)
 
 

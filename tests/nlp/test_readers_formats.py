@@ -362,7 +362,7 @@ HTML_PAGE = """<!DOCTYPE html>
 <div class="entry-content">
 <p>By the authority vested in me as President, it is hereby ordered:</p>
 <p><u>Section 1</u>.&nbsp; <u>Purpose</u>.&nbsp; Models above 10<sup>26</sup> operations.</p>
-<p>(a)&nbsp; First<br>(b)&nbsp; Second &amp; last.</p>
+<p>(a)&nbsp; First;<br>(b)&nbsp; Second &amp; last, broken<br>in mid-sentence by a break.</p>
 <figure><img src="a.gif"></figure>
 <p>THE WHITE HOUSE,<br>October 11, 2025.</p>
 </div></main><footer>Footer links</footer></body></html>
@@ -378,8 +378,8 @@ def test_html_page(tmp_path):
         "An HTML Order",
         "By the authority vested in me as President, it is hereby ordered:",
         "Section 1. Purpose. Models above 10^26 operations.",
-        "(a) First",
-        "(b) Second & last.",
+        "(a) First;",
+        "(b) Second & last, broken in mid-sentence by a break.",
         "THE WHITE HOUSE,",
         "October 11, 2025.",
     ]
@@ -439,3 +439,19 @@ def test_fr_identifier_helpers():
         "Federal Register / Vol. 91, No. 108 / Friday, June 5, 2026 / Presidential Documents 34565"
     )
     assert fr_citation_from_header(header) == "91 FR 34565"
+
+
+def test_markdown_numbered_lists_and_wrapped_numbers(tmp_path):
+    path = tmp_path / "lists.md"
+    path.write_text(
+        "The order requires reports on the items in section\n"
+        "2. These are due soon.\n\n"
+        "1.  First listed step.\n"
+        "2.  Second listed step.\n",
+        encoding="utf-8",
+    )
+    assert read_document(path).text.split("\n") == [
+        "The order requires reports on the items in section 2. These are due soon.",
+        "1. First listed step.",
+        "2. Second listed step.",
+    ]
