@@ -6,11 +6,11 @@ import os
 from pathlib import Path
 
 import pytest
+from shared_corpus import CORPUS, REPO, corpus_file
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-REPO = Path(__file__).resolve().parents[1]
-CORPUS = (REPO / ".." / "shared" / "corpus").resolve()
+__all__ = ["CORPUS", "REPO", "corpus_file"]
 
 
 @pytest.fixture(autouse=True)
@@ -29,10 +29,3 @@ def corpus() -> Path:
     if not (CORPUS / "MANIFEST.tsv").is_file():
         pytest.skip(f"the shared corpus is not at {CORPUS} (clone beside ../shared to run this)")
     return CORPUS
-
-
-def corpus_file(name: str) -> Path:
-    path = CORPUS / name
-    if not path.is_file():
-        pytest.skip(f"{name} is not in the shared corpus at {CORPUS}")
-    return path

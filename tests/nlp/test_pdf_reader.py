@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import corpus_file
+from shared_corpus import corpus_file
 from eolens.nlp.model import ReadError
 from eolens.nlp.readers.pdf import pdf_page_count, read_pdf
 from eolens.nlp.readers.textnorm import clean_paragraph
