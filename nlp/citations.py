@@ -169,8 +169,9 @@ def find_citations(text: str) -> Iterator[tuple[int, int, str]]:
     if has_section:
         for m in _THIS_SECTION.finditer(text):
             after = text[m.end() : m.end() + 4]
-            if m["tail"] or not re.match(r"\s+of\b", after + " "):
-                # "section 4.1(a)" alone refers to this order; "section 232 of the Act" does not
+            if m["tail"] or (m.group(0)[0].islower() and not re.match(r"\s+of\b", after + " ")):
+                # "section 4.1(a)" alone refers to this order; "section 232 of the Act" does not,
+                # and a capitalised "Section 1." alone is a heading
                 yield m.start(), m.end(), f"Sec. {m['pin']}"
 
 

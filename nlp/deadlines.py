@@ -329,6 +329,46 @@ def deadline_from_span(span: Span, signed: date | None, *, offset: int = 0) -> D
 _ANCHOR_WORDS = {"of", "after", "from", "following"}
 _ANCHOR_STOP = {",", ";", ":", ".", "shall", "must", "—", "–"}
 _MAX_ANCHOR = 30
+_PREPOSITIONS = {
+    "of",
+    "in",
+    "by",
+    "under",
+    "for",
+    "with",
+    "from",
+    "to",
+    "on",
+    "at",
+    "into",
+    "described",
+    "required",
+    "pursuant",
+    "establishing",
+    "issuing",
+    "submitting",
+    "completing",
+    "receiving",
+    "developing",
+    "publishing",
+    "creating",
+    "such",
+}
+_TO_OK = {
+    "pursuant",
+    "according",
+    "due",
+    "subject",
+    "related",
+    "prior",
+    "relating",
+    "submitted",
+    "provided",
+    "sent",
+    "delivered",
+    "transmitted",
+    "referred",
+}
 # Adverbs such as "quarterly" are also adjectives ("quarterly reports"): keep them only when the
 # next word cannot be the noun they modify.
 _AFTER_ADVERB = {
@@ -397,6 +437,7 @@ _DATE_TRIGGERS = (
     ("by",),
     ("before",),
 )
+_NOT_BEFORE_EACH = {"for", "in", "of", "per", "during", "within", "from", "to", "that", "than"}
 _AT_LEAST = (("at", "least", "once"), ("at", "least"))
 
 
@@ -457,6 +498,13 @@ class DeadlineRecogniser:
                     after = doc[span.end]
                     if after.is_alpha and after.lower_ not in _AFTER_ADVERB:
                         continue
+                first = span[0].lower_
+                if (
+                    first in ("every", "each")
+                    and span.start > 0
+                    and doc[span.start - 1].lower_ in _NOT_BEFORE_EACH
+                ):
+                    continue  # "the budget for each fiscal year": a scope, not a schedule
                 begin = _trigger_before(doc, span.start, _AT_LEAST)
                 begin = span.start if begin is None else begin
                 recurring.append(Span(doc, begin, span.end, label="recurring"))
@@ -467,33 +515,20 @@ class DeadlineRecogniser:
 
     @staticmethod
     def _anchor_end(doc: Doc, start: int) -> int:
+        """End of the anchor event: the noun phrase after "of"/"after", stopping where the
+        sentence moves on (punctuation, "shall", a coordinated clause, a new object)."""
         end = start
         limit = min(len(doc), start + _MAX_ANCHOR)
         while end < limit:
             tok = doc[end]
-            if (
-                tok.lower_ in _ANCHOR_STOP
-                or tok.is_space
-                or (
-                    tok.lower_ in ("and", "or")
-                    and end + 1 < len(doc)
-                    and doc[end + 1].lower_
-                    in (
-                        "annually",
-                        "every",
-                        "each",
-                        "at",
-                        "on",
-                        "thereafter",
-                        "quarterly",
-                        "periodically",
-                        "not",
-                        "no",
-                        "within",
-                    )
-                )
-            ):
+            low = tok.lower_
+            prev = doc[end - 1].lower_ if end > start else ""
+            if low in _ANCHOR_STOP or tok.is_space or low in ("and", "or"):
                 break
+            if low in ("a", "an") and prev not in _PREPOSITIONS:
+                break  # "... of the guidance a Chief AI Officer": a new object begins
+            if low == "to" and prev not in _TO_OK and end > start:
+                break  # "... of the guidance to coordinate ...": a purpose clause begins
             end += 1
         return end
 

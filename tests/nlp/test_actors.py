@@ -1,0 +1,130 @@
+"""parse_actor: agencies with roles from actor phrases."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from eolens.nlp.actors import parse_actor
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("eolens_agencies")
+    return nlp
+
+
+def roles(nlp, text):
+    doc = nlp(text)
+    parse = parse_actor(doc, 0, len(doc))
+    return [(a.role, a.key, a.parent) for a in parse.agencies], parse
+
+
+def test_the_issue_example(nlp):
+    found, parse = roles(
+        nlp,
+        "the Secretary of the Treasury, the Secretary of War, through the Director of NSA, and "
+        "the Secretary of Homeland Security, through the Director of CISA, in consultation with "
+        "the National Cyber Director and the APNSA",
+    )
+    assert found == [
+        ("lead", "TREAS", None),
+        ("lead", "DOW", None),
+        ("through", "NSA", "DOW"),
+        ("lead", "DHS", None),
+        ("through", "CISA", "DHS"),
+        ("consulted", "ONCD", "EOP"),
+        ("consulted", "APNSA", "NSC"),
+    ]
+    assert parse.unresolved == ()
+
+
+def test_acting_through(nlp):
+    found, _ = roles(nlp, "the Secretary of Commerce, acting through the Director of NIST")
+    assert found == [("lead", "DOC", None), ("through", "NIST", "DOC")]
+
+
+def test_through_inside_a_consulted_list_stays_consulted(nlp):
+    found, _ = roles(
+        nlp,
+        "the Director of NSA, in consultation with the Secretary of Commerce, through the "
+        "Director of NIST, and the White House Chief of Staff, through the National Cyber "
+        "Director",
+    )
+    assert found == [
+        ("lead", "NSA", "DOW"),
+        ("consulted", "DOC", None),
+        ("consulted", "NIST", "DOC"),
+        ("consulted", "WHCOS", "EOP"),
+        ("consulted", "ONCD", "WHCOS"),
+    ]
+
+
+def test_coordination_and_consultation_lists(nlp):
+    found, _ = roles(
+        nlp,
+        "the Director of OMB, in consultation with the Secretary of State and the Attorney "
+        "General, and in coordination with the Director of CISA and other agencies, as "
+        "appropriate,",
+    )
+    assert found == [
+        ("lead", "OMB", "EOP"),
+        ("consulted", "DOS", None),
+        ("consulted", "DOJ", None),
+        ("coordinating", "CISA", "DHS"),
+        ("coordinating", None, None),
+    ]
+
+
+def test_parenthetical_acronym_restates_the_mention(nlp):
+    found, parse = roles(
+        nlp,
+        "the Secretary of War, through the Director of the National Security Agency (NSA), and "
+        "the Secretary of Energy",
+    )
+    assert found == [("lead", "DOW", None), ("through", "NSA", "DOW"), ("lead", "DOE", None)]
+    assert len(parse.evidence) == 4  # the acronym is evidence too
+
+
+def test_generic_actor_is_kept_as_written(nlp):
+    found, parse = roles(nlp, "the heads of FCEB agencies")
+    assert found == [("lead", None, None)]
+    assert parse.agencies[0].name == "heads of FCEB agencies"
+
+
+def test_defense_and_war_are_one_department(nlp):
+    (war,), _ = roles(nlp, "the Secretary of War")
+    (defense,), _ = roles(nlp, "the Secretary of Defense")
+    assert war[1] == defense[1] == "DOW"
+
+
+def test_unresolved_actors_are_reported_not_guessed(nlp):
+    found, parse = roles(
+        nlp, "the Secretary of Energy, in consultation with the Chair of the Quantum Widget Board"
+    )
+    assert found == [("lead", "DOE", None)]
+    assert parse.unresolved == ("Chair of the Quantum Widget Board",)
+    found, parse = roles(nlp, "the Secretary")
+    assert found == [] and parse.unresolved == ("Secretary",)
+
+
+def test_evidence_offsets_point_into_the_document(nlp):
+    prefix = "Sec. 4. Something. "
+    text = "The Attorney General, in coordination with the Director of the FBI"
+    doc = nlp(text)
+    parse = parse_actor(doc, 0, len(doc), offset=len(prefix))
+    full = prefix + text
+    assert [full[e.start : e.end] for e in parse.evidence] == [
+        "Attorney General",
+        "Director of the FBI",
+    ]
+    assert [e.role for e in parse.evidence] == ["actor", "actor"]
+
+
+def test_token_range_is_respected(nlp):
+    doc = nlp("Within 30 days, the Director of OMB and the Secretary of Labor shall act")
+    start = next(t.i for t in doc if t.text == "the")
+    end = next(t.i for t in doc if t.text == "shall")
+    parse = parse_actor(doc, start, end)
+    assert [a.key for a in parse.agencies] == ["OMB", "DOL"]
+    assert all(a.role == "lead" for a in parse.agencies)
