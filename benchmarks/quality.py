@@ -7,7 +7,8 @@ directive precision / recall / F1, lead-agency accuracy, deadline-date accuracy 
 accuracy, then the misses and false positives.
 
 Matching: a predicted record and a labelled record match when they have the same pinpoint;
-where several records share a pinpoint they are paired by equal lead sets first. Lead-agency
+where several records share a pinpoint they are paired by equal lead sets and kinds first,
+then by equal lead sets, then in order. Lead-agency
 accuracy = matched pairs whose lead sets are equal (gazetteer keys; generic actors compare as
 "GENERIC"); deadline and kind accuracy likewise over matched pairs. Labels with a ``scope``
 only judge predictions inside those sections (e.g. ``["4"]`` = Sec. 4 and 4.1-4.8).
@@ -84,13 +85,21 @@ def score(name: str, label: dict, extraction) -> Score:
         g_here = [g for g in gold if g["pinpoint"] == pin]
         p_here = [d for d in pred if d.pinpoint == pin]
         pairs = []
-        for g in list(g_here):
-            want = tuple(sorted(g["lead"]))
-            hit = next((d for d in p_here if lead_set(d) == want), None)
-            if hit is not None:
-                pairs.append((g, hit))
-                g_here.remove(g)
-                p_here.remove(hit)
+        for same_kind in (True, False):
+            for g in list(g_here):
+                want = tuple(sorted(g["lead"]))
+                hit = next(
+                    (
+                        d
+                        for d in p_here
+                        if lead_set(d) == want and (d.kind == g["kind"] or not same_kind)
+                    ),
+                    None,
+                )
+                if hit is not None:
+                    pairs.append((g, hit))
+                    g_here.remove(g)
+                    p_here.remove(hit)
         while g_here and p_here:
             pairs.append((g_here.pop(0), p_here.pop(0)))
         for g in g_here:

@@ -207,6 +207,7 @@ _HEAD_STOP = frozenset(
         "at",
     ]
 )
+_WHICHEVER_LATER = re.compile(r"\bwhichever\s+(?:is|comes|occurs)\s+later\b", re.IGNORECASE)
 _FUNCTION_WORDS = re.compile(r"^(?:the|a|an|each|such|any|all|and|or)$", re.IGNORECASE)
 _PINPOINT_REF = re.compile(
     r"\b(?:sub)?sections?\s+(\d+(?:\.\d+)?(?:\([a-zA-Z0-9]{1,5}\))*)", re.IGNORECASE
@@ -303,6 +304,22 @@ def _dedupe(agencies: Iterable[AgencyRef]) -> tuple[AgencyRef, ...]:
     return tuple(out)
 
 
+def _cut_relative_clause(doc: Doc, start: int, end: int) -> int:
+    """ "the heads of agencies whom the Director of NSF identifies": the relative clause at the
+    end of an actor phrase names who chooses the actor, not a further actor."""
+    if "agency" not in doc.spans:
+        return end
+    first = next((m.start for m in doc.spans["agency"] if start <= m.start < end), None)
+    if first is None:
+        return end
+    for i in range(first + 1, end):
+        if doc[i].lower_ in _SUBORDINATORS:
+            if not any(t.text in {",", ";"} for t in doc[i:end]):
+                return i
+            break
+    return end
+
+
 def resolve_actor(doc: Doc, start: int, end: int, base: int) -> ActorResult | None:
     """The agencies named by tokens [start, end), or None when they name no actor."""
     while start < end and doc[start].is_punct:
@@ -311,6 +328,7 @@ def resolve_actor(doc: Doc, start: int, end: int, base: int) -> ActorResult | No
         end -= 1
     if start >= end:
         return None
+    end = _cut_relative_clause(doc, start, end)
     parse = _parse_actor_fn()
     if parse is None:
         agencies, evidence, unresolved = _titled_actor(doc, start, end)
@@ -377,6 +395,14 @@ def _has_subordinator(doc: Doc, start: int, end: int) -> bool:
         mentions = [m for m in doc.spans["agency"] if start <= m.start and m.end <= end]
         if mentions and _subordinate_subject(doc, mentions[-1], end):
             return True
+        # "... uses of AI that may affect": a relative pronoun is the trigger's own subject.
+        last_sub = max(
+            (i for i in range(start, end) if doc[i].lower_ in _SUBORDINATORS), default=None
+        )
+        if last_sub is not None and not any(m.start > last_sub for m in mentions):
+            words = [t for t in doc[last_sub + 1 : end] if not (t.is_punct or t.is_space)]
+            if len(words) <= 1:
+                return True
         if mentions:
             end = mentions[0].start
     trigger_starts = {t.start for t in doc.spans["trigger"]} if "trigger" in doc.spans else set()
@@ -475,6 +501,7 @@ def _deadline_for(
     deadline = _resolve_deadline(text, signed)
     if deadline is None:
         return None, ()
+    deadline = _later_of(deadline, doc[last.end : min(sent.end, last.end + 60)].text)
     start, end = base + first.start_char, base + last.end_char
     deadline = replace(deadline, span=(start, end))
     return deadline, (Evidence("deadline", start, end, text),)
@@ -775,6 +802,11 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
         for unit in analysed.get(i, ()):
             drafts.extend(_drafts_for(unit, signed, quoted, seen))
         parent_rec = _nearest_directive(prov, records, ranges, by_pin)
+        # An item that opens with its own deadline ("(ii) Within 150 days ..., launch ...")
+        # dates the directives it states in later sentences too.
+        leading = _own_deadline(analysed.get(i, ()), signed, leading_only=True)
+        if leading is not None and any(d.deadline_evidence == leading[1] for d in drafts):
+            leading = None  # it dates a directive of its own sentence, not the item
         kept: list[_Draft] = []
         for d in drafts:
             d = _fill_anaphora(d, kept, parent_rec)
@@ -789,6 +821,13 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
                 target.extra_evidence.append(_trigger_evidence(d))
                 target.span = (target.span[0], max(target.span[1], d.span[1]))
                 continue
+            if (
+                d.deadline is None
+                and leading is not None
+                and parent_rec is not None
+                and _lead_keys(d.actor.agencies) == _lead_keys(parent_rec.actor.agencies)
+            ):
+                d.deadline, d.deadline_evidence = leading
             if d.deadline is None and parent_rec is not None and parent_rec.deadline is not None:
                 d.deadline = parent_rec.deadline
                 d.deadline_evidence = parent_rec.deadline_evidence
@@ -828,15 +867,34 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
     return DirectiveResult(directives=directives, classes=classes, unresolved=unresolved)
 
 
-def _own_deadline(units: Iterable[_Analysed], signed):
+def _own_deadline(units: Iterable[_Analysed], signed, *, leading_only: bool = False):
     for unit in units:
         spans = unit.doc.spans.get("deadline", ())
         for span in spans:
+            if leading_only and span.start > 3:
+                return None
             deadline = _resolve_deadline(span.text, signed)
             if deadline is not None:
+                sent_end = span.sent.end if unit.doc.has_annotation("SENT_START") else len(span.doc)
+                deadline = _later_of(
+                    deadline, unit.doc[span.end : min(sent_end, span.end + 60)].text
+                )
                 a, b = unit.base + span.start_char, unit.base + span.end_char
                 return replace(deadline, span=(a, b)), (Evidence("deadline", a, b, span.text),)
     return None
+
+
+def _later_of(deadline: Deadline, rest: str) -> Deadline:
+    """ "within 270 days ... or 180 days after <event>, whichever comes later": the due date
+    depends on an event, so no fixed date can be computed."""
+    if deadline.date is None or not _WHICHEVER_LATER.search(rest):
+        return deadline
+    return replace(
+        deadline,
+        kind="event",
+        date=None,
+        working=f"later of {deadline.date.isoformat()} and an event: no fixed date",
+    )
 
 
 def _nearest_directive(prov: Provision, records, ranges, by_pin) -> _Draft | None:
