@@ -7,8 +7,7 @@ import re
 import pytest
 import spacy
 from eolens.nlp.citations import find_citations
-
-from tests.conftest import corpus_file
+from shared_corpus import corpus_file
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,7 @@ from datetime import date
 import pytest
 import spacy
 from eolens.nlp.deadlines import deadline_from_span, number_value, resolve
-
-from tests.conftest import corpus_file
+from shared_corpus import corpus_file
 
 SIGNED = date(2026, 6, 2)
 

@@ -8,8 +8,7 @@ import re
 import pytest
 import spacy
 from eolens.nlp.gazetteer import DEFAULT_PATH, GENERIC, Gazetteer, normalise
-
-from tests.conftest import corpus_file
+from shared_corpus import corpus_file
 
 
 @pytest.fixture(scope="module")

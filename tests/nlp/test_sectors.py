@@ -8,8 +8,7 @@ import re
 import pytest
 import spacy
 from eolens.nlp.sectors import DEFAULT_PATH, load_sectors
-
-from tests.conftest import corpus_file
+from shared_corpus import corpus_file
 
 CISA_SECTORS = {
     "Chemical",
