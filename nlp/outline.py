@@ -58,8 +58,9 @@ __all__ = [
 
 _SECTION_RE = re.compile(r"(?:Section|SECTION|Sec|SEC)\.?\s*(\d{1,3}(?:\.\d{1,3})?)\s*\.(?=\s|$)")
 _SUBSECTION_RE = re.compile(r"(\d{1,3})\.(\d{1,3})\.(?=\s|$)")
-# a letter may follow directly: some plain-text copies lost the space ("(iii)the Secretary")
-_PAREN_RE = re.compile(r"\(([A-Za-z]{1,7}|\d{1,3})\)(?=\s|$|[A-Za-z“])")
+# a letter may follow directly: some plain-text copies lost the space ("(iii)the Secretary");
+# a second marker too ("(a)(i) Within 30 days")
+_PAREN_RE = re.compile(r"\(([A-Za-z]{1,7}|\d{1,3})\)(?=\s|$|[A-Za-z“(])")
 _DOTTED_RE = re.compile(r"([a-z]{1,4}|[A-Z]{1,2}|\d{1,2})\.(?=\s)")
 _DOTTED_TOP_RE = re.compile(r"(\d{1,2})\.(?=\s)")
 _INLINE_RE = re.compile(r"([:;])\s+(?:(?:and|or)\s+)?\(([A-Za-z]{1,7}|\d{1,3})\)(?=\s)")
@@ -124,14 +125,16 @@ def _interpretations(token: str) -> list[tuple[str, int]]:
     lower = token.islower()
     if not lower and not token.isupper():
         return []
-    out = []
     letter = _letter_value(token)
-    if letter is not None:
-        out.append(("a" if lower else "A", letter))
     roman = _roman_value(token.lower())
+    readings = []
+    if letter is not None:
+        readings.append(("a" if lower else "A", letter))
     if roman is not None:
-        out.append(("i" if lower else "I", roman))
-    return out
+        # "(ii)", "(iv)", "(xx)": roman unless a run of doubled letters reaches that far
+        reading = ("i" if lower else "I", roman)
+        readings.insert(0 if len(token) > 1 else len(readings), reading)
+    return readings
 
 
 def _token(style: str, n: int) -> str:
@@ -339,7 +342,7 @@ class _Parser:
                 started = True
             elif started:
                 pos = self._line_marker(i, line)
-                self._inline_runs(line, pos)
+                self._inline_runs(i, line, pos)
         self._close(self._signature_start())
 
     def _index_markers(self) -> None:
@@ -440,7 +443,7 @@ class _Parser:
 
     def _after_heading(self, i: int, line: _Line, body: int) -> None:
         pos = self._chained_markers(i, line, body)
-        self._inline_runs(line, pos)
+        self._inline_runs(i, line, pos)
 
     def _line_marker(self, i: int, line: _Line) -> int:
         """Place the marker that starts the line, if any; returns where its text begins."""
@@ -535,16 +538,12 @@ class _Parser:
         return max(continuing or candidates, key=lambda c: c[0])[:3]
 
     def _fallback(self, readings: list[tuple[str, int]]) -> tuple[int, str, int]:
-        """A marker out of sequence (a skipped or repeated letter): the nearest fitting level."""
-        for style, ordinal in readings:
-            for depth in range(len(self.stack) - 1, 0, -1):
-                if self.stack[depth].style == style:
-                    return depth, style, ordinal
-        styles = {lv.style for lv in self.stack}
-        for style, ordinal in readings:
-            if style not in styles:
-                return len(self.stack), style, ordinal
+        """A marker out of sequence (a skipped or repeated item): its likeliest reading
+        continues the nearest level of its style, or opens a level below the current one."""
         style, ordinal = readings[0]
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if self.stack[depth].style == style:
+                return depth, style, ordinal
         return len(self.stack), style, ordinal
 
     def _tokens_after(self, i: int) -> Iterator[str]:
@@ -560,45 +559,82 @@ class _Parser:
 
     # -- inline runs after ":" --
 
-    def _inline_runs(self, line: _Line, pos: int) -> None:
-        """Runs like "shall: (i) ...; (ii) ...; and (iii) ..." inside one paragraph."""
-        if not self.stack or ":" not in line.text[pos:]:
+    def _inline_runs(self, i: int, line: _Line, pos: int) -> None:
+        """Items inside one paragraph: "shall: (i) ...; (ii) ...; and (iii) ...".
+
+        A run opens after ":" with a first marker and continues after ";" in sequence; it
+        counts with two items, or with one when the next paragraph starts with the second.
+        After a paragraph's own marker, "; (ii) ..." in sequence continues that marker's
+        level (sources that run a list into one paragraph).
+        """
+        if not self.stack or (":" not in line.text[pos:] and ";" not in line.text[pos:]):
             return
-        runs: list[tuple[str, list[re.Match]]] = []
-        last = 0
+        top = self.stack[-1]
+        sibling = top.style not in ("S", "N") and self.nodes[top.node].start >= line.start
+        sib_ordinal = top.ordinal
+        # (match, kind, style, ordinal, run) with kind "child" or "sibling"
+        found: list[tuple[re.Match, str, str, int, int]] = []
+        runs: list[list[int]] = []  # indices into found, per child run
+        run_style, run_last, run_open = "", 0, False
         for m in _INLINE_RE.finditer(line.text, pos):
             if _quote_depth(line.text, m.start()) > 0:
                 continue
             readings = dict(_interpretations(m.group(2)))
             if m.group(1) == ":":
-                first = [s for s, n in readings.items() if n == 1]
+                first = [st for st, n in readings.items() if n == 1]
                 if first:
-                    runs.append(("i" if "i" in first else first[0], [m]))
-                    last = 1
+                    run_style = "i" if "i" in first else first[0]
+                    run_last, run_open = 1, True
+                    runs.append([len(found)])
+                    found.append((m, "child", run_style, 1, len(runs) - 1))
                     continue
-            if runs and readings.get(runs[-1][0]) == last + 1:
-                runs[-1][1].append(m)
-                last += 1
-        owner = self.stack[-1]
-        for style, run in runs:
-            if len(run) < 2:
+            if run_open and readings.get(run_style) == run_last + 1:
+                run_last += 1
+                runs[-1].append(len(found))
+                found.append((m, "child", run_style, run_last, len(runs) - 1))
+            elif sibling and readings.get(top.style) == sib_ordinal + 1:
+                sib_ordinal += 1
+                run_open = False
+                found.append((m, "sibling", top.style, sib_ordinal, -1))
+        accepted = {
+            k
+            for r, run in enumerate(runs)
+            if len(run) >= 2 or self._continued_below(i, found[run[0]][2], found[run[-1]][3])
+            for k in run
+        }
+        sib_depth = len(self.stack) - 1
+        for k, (m, kind, style, ordinal, _) in enumerate(found):
+            if kind == "child" and k not in accepted:
                 continue
-            del self.stack[self.stack.index(owner) + 1 :]
-            parent = self.nodes[owner.node]
-            for m in run:
-                token = m.group(2)
-                self.nodes.append(
-                    _Node(
-                        f"{parent.pinpoint}({token})",
-                        parent.level + 1,
-                        f"({token})",
-                        None,
-                        line.start + m.start(2) - 1,
-                        line.start + _skip_space(line.text, m.end()),
-                        owner.node,
-                    )
+            if kind == "sibling":
+                depth = sib_depth
+            else:
+                depth = len(self.stack) if ordinal == 1 else len(self.stack) - 1
+            del self.stack[depth:]
+            parent = self.stack[-1].node
+            token = m.group(2)
+            self.nodes.append(
+                _Node(
+                    f"{self.nodes[parent].pinpoint}({token})",
+                    self.nodes[parent].level + 1,
+                    f"({token})",
+                    None,
+                    line.start + m.start(2) - 1,
+                    line.start + _skip_space(line.text, m.end()),
+                    parent,
                 )
-            self.stack.append(_Level(style, len(run), len(self.nodes) - 1))
+            )
+            self.stack.append(_Level(style, ordinal, len(self.nodes) - 1))
+
+    def _continued_below(self, i: int, style: str, last: int) -> bool:
+        """Does the paragraph after line ``i`` start with the next item of a run?"""
+        nxt = i + 1
+        while nxt < len(self.lines) and nxt in self.skip:
+            nxt += 1
+        if nxt >= len(self.lines) or self.lines[nxt].quoted:
+            return False
+        m = _PAREN_RE.match(self.lines[nxt].text)
+        return bool(m) and m.group(1) == _token(style, last + 1)
 
     # -- ends --
 
@@ -702,7 +738,7 @@ def parse_outline(document: Document) -> Outline:
 
 _PINPOINT_RE = re.compile(
     r"\s*(?:(?:Sec(?:tion)?|SEC(?:TION)?|sec(?:tion)?|subsection|Subsection|paragraph|§)\.?\s*)?"
-    r"(¶\s*\d+|\d{1,3}(?:\.\d{1,3})*(?:\s*\((?:[A-Za-z]{1,4}|\d{1,3})\))*)"
+    r"(¶\s*\d+|\d{1,3}(?:\.\d{1,3})*(?:\s*\((?:[A-Za-z]{1,7}|\d{1,3})\))*)"
 )
 
 
@@ -719,37 +755,46 @@ def pinpoint_label(pinpoint: str) -> str:
     return pinpoint if pinpoint.startswith("¶") else f"Sec. {pinpoint}"
 
 
-_PART_RE = re.compile(r"\(([A-Za-z]{1,4}|\d{1,3})\)")
+_PART_RE = re.compile(r"\(([A-Za-z]{1,7}|\d{1,3})\)")
 
 
-def pinpoint_sort_key(pinpoint: str) -> tuple[tuple[tuple[int, int], ...], str]:
+def _marker_rank(token: str) -> float:
+    """Rank of a marker among its siblings, whatever their style.
+
+    Letters rank 1, 2, ... 26, 27 ("aa") ...; roman numerals are placed between them so that
+    i, v and x rank the same as the letters i, v and x: then "(h)" < "(i)" < "(j)" and
+    "(i)" < "(ii)" < "(iv)" < "(v)" < "(vi)" < "(x)" < "(xi)" both hold without knowing
+    which style a level uses.
+    """
+    if token.isdigit():
+        return float(token)
+    lower = token.lower()
+    roman = _roman_value(lower)
+    letter = _letter_value(lower)
+    if roman is None or (letter is not None and len(token) == 1 and lower not in "ivx"):
+        return float(letter if letter is not None else 0)
+    if roman <= 5:
+        return 9 + (roman - 1) * 13 / 4  # i=9 ... v=22
+    if roman <= 10:
+        return 22 + (roman - 5) * 2 / 5  # v=22 ... x=24
+    return 24 + (roman - 10) / 100  # xi ... xxxix, before y
+
+
+def pinpoint_sort_key(pinpoint: str) -> tuple[tuple[tuple[int, float], ...], str]:
     """Sort key that puts the pinpoints of one document in document order.
 
-    Marker styles follow the usual nesting: the second marker level is roman where the token
-    is a roman numeral, the others are letters (so "(h)" < "(i)" < "(j)" at the first level
-    and "(i)" < "(ii)" < "(v)" < "(x)" at the second).
+    ``"4"`` < ``"4(a)"`` < ``"4.1"`` < ``"4.1(a)(i)(A)"`` < ``"4.2"`` < ``"10"``;
+    paragraphs ``"¶2"`` < ``"¶10"``. (Within one outline, ``Outline.provisions`` order is the
+    reference; this key is for pinpoints that come without their outline.)
     """
     if pinpoint.startswith("¶"):
         digits = pinpoint[1:]
-        return (((0, int(digits)),) if digits.isdigit() else ((9, 0),)), pinpoint
-    number, _, rest = pinpoint.partition("(")
-    rest = "(" + rest if rest else ""
-    parts: list[tuple[int, int]] = []
+        return (((0, float(digits)),) if digits.isdigit() else ((9, 0.0),)), pinpoint
+    number, paren, rest = pinpoint.partition("(")
     try:
-        parts.extend((1, int(p)) for p in number.split("."))
+        parts: list[tuple[int, float]] = [(1, float(int(p))) for p in number.split(".")]
     except ValueError:
-        return ((9, 0),), pinpoint
-    for depth, m in enumerate(_PART_RE.finditer(rest)):
-        token = m.group(1)
-        if token.isdigit():
-            value = int(token)
-        else:
-            roman = _roman_value(token.lower())
-            letter = _letter_value(token)
-            if roman is not None and (depth == 1 or letter is None):
-                value = roman
-            else:
-                value = letter if letter is not None else 0
-        # a subsection's own markers come before any numbered subsection ("4(a)" < "4.1")
-        parts.insert(len(parts), (0, value))
+        return ((9, 0.0),), pinpoint
+    # a section's own markers come before its numbered subsections ("4(a)" < "4.1")
+    parts.extend((0, _marker_rank(m.group(1))) for m in _PART_RE.finditer(paren + rest))
     return tuple(parts), pinpoint

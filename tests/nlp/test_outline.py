@@ -517,3 +517,61 @@ def test_outline_pinpoints_are_unique_and_sorted():
     got = [p.pinpoint for p in outline.provisions]
     assert len(set(got)) == len(got)
     assert sorted(got, key=pinpoint_sort_key) == got
+
+
+def test_list_run_into_one_paragraph_continues_its_level():
+    doc = make_doc(
+        "Sec. 2. Tasks.",
+        "(a) The plan shall include the following elements:",
+        "(i) a widget map; (ii) a gadget census;",
+        "(iii) a repair schedule.",
+        "(b) The Secretary shall act.",
+    )
+    assert pinpoints(doc) == ["2", "2(a)", "2(a)(i)", "2(a)(ii)", "2(a)(iii)", "2(b)"]
+    outline = parse_outline(doc)
+    assert outline.find("2(a)(ii)").parent == "2(a)"
+    assert doc.text[outline.find("2(a)(i)").start : outline.find("2(a)(i)").end] == (
+        "(i) a widget map;"
+    )
+
+
+def test_single_inline_item_continued_on_the_next_line():
+    doc = make_doc(
+        "Sec. 5. General Provisions.",
+        "(a) Nothing in this order shall be construed to impair: (i) the authority of an agency;"
+        " or",
+        "(ii) the functions of the budget office.",
+        "(b) This order creates no right.",
+    )
+    assert pinpoints(doc) == ["5", "5(a)", "5(a)(i)", "5(a)(ii)", "5(b)"]
+
+
+def test_lone_inline_item_is_not_structure():
+    doc = make_doc(
+        "Sec. 5. Reports.",
+        "(a) The Secretary shall consider one factor: (i) cost.",
+        "(b) The Secretary shall report.",
+    )
+    assert pinpoints(doc) == ["5", "5(a)", "5(b)"]
+
+
+def test_chained_markers_without_a_space():
+    doc = make_doc(
+        "Sec. 2. Voting Widgets.",
+        "(a)(i) Within 30 days, the Commission shall act.",
+        "(ii) The Commission shall report.",
+        "(b) The Secretary shall act.",
+    )
+    assert pinpoints(doc) == ["2", "2(a)", "2(a)(i)", "2(a)(ii)", "2(b)"]
+
+
+def test_roman_item_without_its_first_sibling_goes_below():
+    doc = make_doc(
+        "Sec. 1. Purpose. Widgets matter.",
+        "Sec. 2. General Provisions.",
+        "(a) This order creates no right.",
+        "(b) Nothing in this order shall be construed to impair the authority of an agency; or",
+        "(ii) the functions of the budget office.",
+        "(c) The costs shall be borne by the Department of Widgets.",
+    )
+    assert pinpoints(doc) == ["1", "2", "2(a)", "2(b)", "2(b)(ii)", "2(c)"]
