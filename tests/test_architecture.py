@@ -39,7 +39,5 @@ def test_nlp_does_not_import_data():
 
 
 def test_cli_entry_point_does_not_import_qt():
-    modules = _imported_after(
-        "import eolens.gui.launch\nimport eolens.data.cli"
-    )
+    modules = _imported_after("import eolens.gui.launch\nimport eolens.data.cli")
     assert not any(m.split(".")[0] == "PySide6" for m in modules)
