@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from shared_corpus import CORPUS, REPO, corpus_file
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -7,12 +7,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from fixtures.hostile import HOSTILE, write_bomb, write_good
-
 from eolens.nlp.model import ReadError
 from eolens.nlp.readers.pdf import pdf_page_count, read_pdf
 from eolens.nlp.readers.textnorm import clean_paragraph
-
+from fixtures.hostile import HOSTILE, write_bomb, write_good
 from shared_corpus import corpus_file
 
 EO_14409_PDF = "eo-14409-2026-06-02.federal-register-2026-11415.pdf"
