@@ -39,7 +39,8 @@ _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"Rar!", "a RAR archive"),
     (
         b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-        "an old binary Office file (.doc/.xls); save it as .docx",
+        "an old binary (.doc/.xls) or password-protected Office file; save it as an "
+        "unprotected .docx",
     ),
     (b"{\\rtf", "an RTF file; save it as .docx or PDF"),
     (b"SQLite format 3\x00", "a SQLite database"),

@@ -23,6 +23,7 @@ from eolens.nlp.readers.textnorm import TextBuilder, clean_inline, clean_paragra
 
 MAX_UNCOMPRESSED = 256 * 1024 * 1024
 MAX_RATIO = 200
+MAX_MEMBERS = 10_000
 
 
 def check_docx_container(path: Path) -> None:
@@ -42,6 +43,8 @@ def check_docx_container(path: Path) -> None:
         elif "content.xml" in names:
             kind = "an OpenDocument file"
         raise ReadError(str(path), f"not a document EO Lens can read: looks like {kind}")
+    if len(infos) > MAX_MEMBERS:
+        raise ReadError(str(path), f"the Word file holds {len(infos)} parts: refused as damaged")
     total = sum(i.file_size for i in infos)
     packed = sum(i.compress_size for i in infos) or 1
     if total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO:

@@ -44,7 +44,7 @@ _PARAGRAPHS = {
     "EXTRACT",
 }
 # Not body text; PRTPAGE markers inside them still count.
-_SKIP = {"TITLE3", "PRES", "GPH", "GID", "FRDOC", "FILED", "BILCOD", "FTNT", "PRTPAGE"}
+_SKIP = {"TITLE3", "PRES", "GPH", "GID", "FRDOC", "FILED", "BILCOD", "FTNT", "PRTPAGE", "VOL", "NO"}
 _FILING = {"FRDOC", "FILED", "BILCOD"}
 
 
@@ -168,7 +168,9 @@ def read_fr_xml(data: bytes, *, path: Path, sha256: str) -> Document:
     if not text:
         raise ReadError(str(path), "no text found in the Federal Register XML")
     fr_doc = fr_doc_number(walker.filing.get("FRDOC", ""))
-    volume = _fr_volume(walker.filing.get("FILED"))
+    vol_el = next((e for e in root.iter() if _local(e.tag) == "VOL"), None)
+    vol_text = "".join(vol_el.itertext()).strip() if vol_el is not None else ""
+    volume = int(vol_text) if vol_text.isdigit() else _fr_volume(walker.filing.get("FILED"))
     citation = (
         f"{volume} FR {int(walker.first_page)}"
         if volume and walker.first_page and walker.first_page.isdigit()

@@ -455,3 +455,12 @@ def test_markdown_numbered_lists_and_wrapped_numbers(tmp_path):
         "1. First listed step.",
         "2. Second listed step.",
     ]
+
+
+def test_federal_register_issue_wrapper_gives_the_volume(tmp_path):
+    body = FR_XML.split("\n", 1)[1]
+    path = tmp_path / "issue.xml"
+    path.write_text(f"<FEDREG><VOL>99</VOL><NO>7</NO>{body}</FEDREG>", encoding="utf-8")
+    doc = read_document(path)
+    assert doc.meta.fr_citation == "99 FR 1001"
+    assert doc.text.startswith("Executive Order 10004 of July 7, 2023\n")
