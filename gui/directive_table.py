@@ -7,7 +7,8 @@ only the ids in display order and a bounded cache of rows fetched in blocks
 
 from __future__ import annotations
 
-from collections import OrderedDict
+import dataclasses
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +38,9 @@ from PySide6.QtWidgets import (
 )
 
 ROLE_ID = Qt.ItemDataRole.UserRole + 1
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
 @dataclass(frozen=True)
@@ -91,10 +95,17 @@ class DirectiveTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.library = library
         self._ids: list[int] = []
-        self._cache: OrderedDict[int, Any] = OrderedDict()
+        self._cache: dict[int, Any] = {}
         self._filter: Any = None
         self._order_by = "position"
         self._descending = False
+        # The free-text part of a filter is applied in Python to the ids the rest of the filter
+        # gave, in the order they are shown: typing then costs one FTS lookup, not a re-sort.
+        self._base_filter: Any = None
+        self._base_ids: list[int] | None = None
+        self._matches: set[int] | None = None
+        self._positions: dict[int, int] | None = None  # id -> index in _base_ids, on demand
+        self._display: dict[int, tuple[str, ...]] = {}  # id -> the six cells, as shown
 
     # -- querying -----------------------------------------------------------------------------
     def set_library(self, library: Any) -> None:
@@ -103,39 +114,70 @@ class DirectiveTableModel(QAbstractTableModel):
 
     def set_filter(self, directive_filter: Any) -> None:
         self._filter = directive_filter
-        self.refresh()
+        self._apply(requery=False)
 
     @property
     def filter(self) -> Any:
         return self._filter
 
     def refresh(self) -> None:
-        """Run the query again (after an ingest, a removal, a new filter)."""
-        ids = self._query()
-        self.beginResetModel()
-        self._ids = ids
+        """Query again: the library changed (an ingest, a removal)."""
         self._cache.clear()
-        self.endResetModel()
-        self.queried.emit()
-
-    def _query(self) -> list[int]:
-        if self.library is None or self._filter is None:
-            return []
-        return list(
-            self.library.directive_ids(
-                self._filter, order_by=self._order_by, descending=self._descending
-            )
-        )
+        self._display.clear()
+        self._apply(requery=True)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         # Column -1 (Qt's "no sort indicator") means document order.
-        self._order_by = COLUMNS[column].key if 0 <= column < len(COLUMNS) else "position"
-        self._descending = order == Qt.SortOrder.DescendingOrder
-        self.layoutAboutToBeChanged.emit()
-        self._ids = self._query()
-        self._cache.clear()
-        self.layoutChanged.emit()
+        order_by = COLUMNS[column].key if 0 <= column < len(COLUMNS) else "position"
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (order_by, descending) == (self._order_by, self._descending):
+            return
+        flipped = order_by == self._order_by and self._base_ids is not None
+        self._order_by, self._descending = order_by, descending
+        if flipped:
+            # Every order ends in the unique id, so the descending order is exactly the
+            # ascending one reversed: no query needed.
+            self._base_ids.reverse()
+            self._positions = None
+        self._apply(requery=not flipped)
+
+    def _split(self, directive_filter: Any) -> tuple[Any, str]:
+        text = getattr(directive_filter, "text", "") or ""
+        if text and hasattr(self.library, "directive_text_matches"):
+            return dataclasses.replace(directive_filter, text=""), text
+        return directive_filter, ""
+
+    def _apply(self, *, requery: bool) -> None:
+        if self.library is None or self._filter is None:
+            ids: list[int] = []
+        else:
+            base_filter, text = self._split(self._filter)
+            if requery or self._base_ids is None or base_filter != self._base_filter:
+                self._base_filter = base_filter
+                self._base_ids = list(
+                    self.library.directive_ids(
+                        base_filter, order_by=self._order_by, descending=self._descending
+                    )
+                )
+                self._positions = None
+            self._matches = self.library.directive_text_matches(text) if text else None
+            ids = self._restrict(self._base_ids, self._matches)
+        self.beginResetModel()
+        self._ids = ids
+        self.endResetModel()
         self.queried.emit()
+
+    def _restrict(self, base: list[int], matches: set[int] | None) -> list[int]:
+        """``base`` (in its order) limited to ``matches``."""
+        if matches is None:
+            return list(base)
+        if len(matches) * 8 > len(base):
+            return [i for i in base if i in matches]
+        # Few matches: order them by their place in ``base`` instead of walking all of it.
+        if self._positions is None:
+            self._positions = {d: n for n, d in enumerate(base)}
+        pos = self._positions
+        return sorted((i for i in matches if i in pos), key=pos.__getitem__)
 
     # -- lookups ------------------------------------------------------------------------------
     def ids(self) -> list[int]:
@@ -151,20 +193,34 @@ class DirectiveTableModel(QAbstractTableModel):
             return None
 
     def _row(self, index: int) -> Any:
+        """The Library row shown at ``index``, fetching a block of rows around it if needed."""
         did = self._ids[index]
         row = self._cache.get(did)
         if row is not None:
-            self._cache.move_to_end(did)
             return row
         lo = max(0, index - BLOCK // 4)
         block = [i for i in self._ids[lo : lo + BLOCK] if i not in self._cache]
         fetched = self.library.directive_rows(block) if block else {}
+        if len(self._cache) + len(fetched) > CACHE_ROWS:
+            # Forget the oldest half (dicts keep insertion order): cheap, and bounded.
+            for old in list(itertools.islice(self._cache, len(self._cache) // 2)):
+                del self._cache[old]
+                self._display.pop(old, None)
         for i in block:
             if i in fetched:
                 self._cache[i] = fetched[i]
-        while len(self._cache) > CACHE_ROWS:
-            self._cache.popitem(last=False)
         return self._cache.get(did)
+
+    def _cells(self, index: int) -> tuple[str, ...] | None:
+        did = self._ids[index]
+        cells = self._display.get(did)
+        if cells is None:
+            row = self._row(index)
+            if row is None:
+                return None
+            cells = tuple(display_value(row, c.key) for c in COLUMNS)
+            self._display[did] = cells
+        return cells
 
     # -- QAbstractTableModel ------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -176,19 +232,22 @@ class DirectiveTableModel(QAbstractTableModel):
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ):
+        # Called for every visible cell and role on each paint: the common cases come first.
+        if role == _DISPLAY:
+            row = index.row()
+            if index.isValid() and 0 <= row < len(self._ids):
+                cells = self._cells(row)
+                return cells[index.column()] if cells is not None else None
+            return None
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
         if role == ROLE_ID:
             return self._ids[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        row = self._row(index.row())
-        if row is None:
-            return None
-        text = display_value(row, COLUMNS[index.column()].key)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
+            cells = self._cells(index.row())
+            text = cells[index.column()] if cells is not None else ""
             return plain_tooltip(text) if len(text) > 40 else None
-        return text
+        return None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -200,13 +259,7 @@ class DirectiveTableModel(QAbstractTableModel):
         return str(section + 1)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
 
 ANY = "Any"

@@ -107,7 +107,14 @@ class LibraryView(QTableView):
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.verticalHeader().hide()
+        vh = self.verticalHeader()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        # Fixed widths, not ResizeToContents: measuring every row costs seconds on a big library.
         hh = self.horizontalHeader()
         hh.setStretchLastSection(False)
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        char = self.fontMetrics().averageCharWidth()
+        for column, chars in ((0, 10), (1, 7), (3, 11), (4, 9)):
+            self.setColumnWidth(column, chars * char)

@@ -19,7 +19,7 @@ from eolens.gui.library_list import DocumentTableModel, LibraryView
 from eolens.gui.reader import ReaderView
 from eolens.gui.settings import Settings
 from eolens.gui.workers import Job, writer_pool
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         self._queue: list[tuple[str, Callable[..., Any], int]] = []
         self._doc_ids: tuple[int, ...] = ()
         self._reader_doc: int | None = None
+        self._scope_total: int | None = None  # directives in the selected documents
         self.last_results: list[Any] = []
 
         # -- left: the library --
@@ -316,27 +317,34 @@ class MainWindow(QMainWindow):
         event.accept()
 
     # -- library ------------------------------------------------------------------------------
-    def refresh_documents(self) -> None:
-        selected = set(self._doc_ids)
+    def refresh_documents(self, select: int | None = None) -> None:
+        """Reload the library list, keeping the selection (or selecting ``select``)."""
+        self._scope_total = None
+        wanted = {select} if select is not None else set(self.selected_doc_ids())
         rows = list(self.library.documents())
         self.documents_model.set_rows(rows)
         self.centre.setCurrentWidget(self.tabs if rows else self.welcome)
         self.remove_action.setEnabled(bool(rows))
-        selection = self.library_view.selectionModel()
-        restored = False
-        for i in range(self.documents_model.rowCount()):
-            if self.documents_model.doc_id(i) in selected:
-                selection.select(
-                    self.documents_model.index(i, 0),
-                    selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
-                )
-                restored = True
-        if not restored:
-            self._doc_ids = ()
-            if rows:
-                self.library_view.selectRow(0)
-            else:
-                self._apply_documents_selection()
+        model = self.documents_model
+        last = model.columnCount() - 1
+        selection = QItemSelection()
+        current = None
+        for i in range(model.rowCount()):
+            if model.doc_id(i) in wanted:
+                selection.select(model.index(i, 0), model.index(i, last))
+                current = current or model.index(i, 0)
+        if selection.isEmpty() and rows:
+            selection.select(model.index(0, 0), model.index(0, last))
+            current = model.index(0, 0)
+        # One selection change, not one per row: each change re-queries the directives.
+        sm = self.library_view.selectionModel()
+        sm.blockSignals(True)
+        sm.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if current is not None:
+            sm.setCurrentIndex(current, QItemSelectionModel.SelectionFlag.NoUpdate)
+        sm.blockSignals(False)
+        self.library_view.viewport().update()
+        self._apply_documents_selection()
         self.documents_changed.emit()
 
     def selected_doc_ids(self) -> tuple[int, ...]:
@@ -355,10 +363,14 @@ class MainWindow(QMainWindow):
         self._apply_documents_selection()
 
     def _apply_documents_selection(self) -> None:
-        self._doc_ids = self.selected_doc_ids()
+        selected = self.selected_doc_ids()
+        # Every document selected means "no restriction": the SQL is then an index walk.
+        everything = len(selected) == self.documents_model.rowCount()
+        self._doc_ids = () if everything else selected
+        self._scope_total = None
         self._update_filter_choices()
         self._apply_filter()
-        current = self._doc_ids[0] if self._doc_ids else None
+        current = selected[0] if selected else None
         if current != self._reader_doc:
             self.load_reader(current)
 
@@ -411,7 +423,11 @@ class MainWindow(QMainWindow):
         from eolens.data.library import DirectiveFilter
 
         shown = self.directives_model.rowCount()
-        total = self.library.count_directives(DirectiveFilter(doc_ids=self._doc_ids))
+        if self._scope_total is None:
+            self._scope_total = self.library.count_directives(
+                DirectiveFilter(doc_ids=self._doc_ids)
+            )
+        total = self._scope_total
         self.filter_bar.set_count(shown, total)
 
     @Slot(QModelIndex, QModelIndex)
@@ -527,9 +543,7 @@ class MainWindow(QMainWindow):
                 summary = "Cancelled. " + summary
             self.ingest_panel.finish(summary, failures)
             added = [r.doc_id for r in results if r.status in ("added", "duplicate") and r.doc_id]
-            self.refresh_documents()
-            if added and not self._doc_ids:
-                self.select_document(added[-1])
+            self.refresh_documents(select=added[-1] if added else None)
             self.ingest_finished.emit(results)
         self._start_next()
 
