@@ -140,8 +140,8 @@ def detect_format(path: str | Path) -> SourceFormat:
         sample = ""
     if ext not in (".txt", ".text") and _MARKDOWN_RE.search(sample):
         return "markdown"
-    if sample.startswith("---\n") or sample.startswith("\ufeff---\n"):
-        return "markdown"
+    if re.match(r"\A\ufeff?---[ \t]*\r?\n.*?\n---[ \t]*\r?\n", sample, re.S):
+        return "markdown"  # YAML front matter, whatever the extension
     return "text"
 
 

@@ -422,6 +422,8 @@ def html_document(raw: str, path: str) -> tuple[list[str], MetaHints]:
     import lxml.etree
     import lxml.html
 
+    # lxml refuses a str that still carries an XML encoding declaration (XHTML pages).
+    raw = re.sub(r"\A\ufeff?\s*<\?xml[^>]*\?>", "", raw)
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
     try:
         root = lxml.html.document_fromstring(raw, parser=parser)

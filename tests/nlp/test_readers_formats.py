@@ -464,3 +464,27 @@ def test_federal_register_issue_wrapper_gives_the_volume(tmp_path):
     doc = read_document(path)
     assert doc.meta.fr_citation == "99 FR 1001"
     assert doc.text.startswith("Executive Order 10004 of July 7, 2023\n")
+
+
+def test_xhtml_with_an_encoding_declaration(tmp_path):
+    path = tmp_path / "page.xhtml"
+    page = HTML_PAGE.replace("<!DOCTYPE html>", '<?xml version="1.0" encoding="utf-8"?>')
+    path.write_bytes(page.encode("utf-8"))
+    assert read_document(path).text.startswith("An HTML Order\nBy the authority")
+
+
+def test_crlf_and_bom_markdown_reads_the_same(tmp_path):
+    lf = tmp_path / "lf.md"
+    lf.write_text(WH_MARKDOWN, encoding="utf-8")
+    crlf = tmp_path / "crlf.md"
+    crlf.write_bytes(b"\xef\xbb\xbf" + WH_MARKDOWN.replace("\n", "\r\n").encode("utf-8"))
+    a, b = read_document(lf), read_document(crlf)
+    assert a.text == b.text
+    assert a.meta.title == b.meta.title and a.meta.signed == b.meta.signed
+
+
+def test_front_matter_markdown_named_txt_is_markdown(tmp_path):
+    path = tmp_path / "saved.txt"
+    path.write_bytes(WH_MARKDOWN.replace("\n", "\r\n").encode("utf-8"))
+    assert detect_format(path) == "markdown"
+    assert read_document(path).text.startswith("Testing the Reader’s Limits")
