@@ -194,7 +194,7 @@ def _next_stop(line: str, i: int) -> int | None:
 def _split_heading(line: str, pos: int, *, strict: bool) -> tuple[str | None, int]:
     """(heading, body position) for the text of ``line`` from ``pos``."""
     pos = _skip_space(line, pos)
-    if pos >= len(line) or line[pos] in '(“"‘[':
+    if pos >= len(line) or line[pos] in "([":
         return None, pos
     stop = _heading_end(line, pos)
     if stop is None:

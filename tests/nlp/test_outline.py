@@ -575,3 +575,17 @@ def test_roman_item_without_its_first_sibling_goes_below():
         "(c) The costs shall be borne by the Department of Widgets.",
     )
     assert pinpoints(doc) == ["1", "2", "2(a)", "2(b)", "2(b)(ii)", "2(c)"]
+
+
+def test_heading_with_quotes_and_abbreviations():
+    doc = make_doc(
+        "Section 1. The “Gold Widget” Program. The Secretary shall run it.",
+        "Sec. 2. Protecting U.S. and D.C. Widgets. Widgets shall be protected.",
+        "Sec. 3. Definitions. For purposes of this order: (a) the term “widget” means a device;"
+        " and (b) the term “gadget” means a tool.",
+    )
+    outline = parse_outline(doc)
+    assert [p.pinpoint for p in outline.provisions] == ["1", "2", "3", "3(a)", "3(b)"]
+    assert outline.find("1").heading == "The “Gold Widget” Program"
+    assert outline.find("2").heading == "Protecting U.S. and D.C. Widgets"
+    assert outline.find("3").heading == "Definitions"
