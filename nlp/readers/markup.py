@@ -102,15 +102,22 @@ def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
     return parsed, text[m.end() :]
 
 
+def iso_date(value: str) -> date | None:
+    """The date at the start of an ISO date or timestamp ("2026-06-02 11:34:14-04:00")."""
+    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", str(value))
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
 def _front_date(fields: dict[str, str]) -> date | None:
     for key in ("date", "published_time", "published", "modified_time"):
-        value = fields.get(key, "")
-        m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
-        if m:
-            try:
-                return date(int(m[1]), int(m[2]), int(m[3]))
-            except ValueError:
-                continue
+        found = iso_date(fields.get(key, ""))
+        if found:
+            return found
     return None
 
 
@@ -291,8 +298,8 @@ def fr_derived_paragraphs(body: str) -> tuple[list[str], dict[str, str]]:
     # Exponents stand alone on a line between the base and the rest of the sentence.
     rest = re.sub(r"(\d)\n(\d{1,3})\n(?=[a-z])", lambda m: f"{m[1]}^{m[2]} ", rest)
 
-    lines = [ln for ln in rest.split("\n")]
-    items: list[tuple[str, str]] = []  # (kind, text): kind in heading/sub/text
+    lines = rest.split("\n")
+    items: list[tuple[str, str]] = []  # ("heading" | "text", text)
     i = 0
     while i < len(lines):
         line = lines[i].strip()
@@ -319,8 +326,8 @@ def fr_derived_paragraphs(body: str) -> tuple[list[str], dict[str, str]]:
                 items.append(("heading", f"{sub[1]}. {title}".strip()))
             continue
         text = clean_paragraph(_inline_markup(line))
-        if not text or text == "BIDEN.EPS" or re.fullmatch(r"[A-Z]+\.EPS", text):
-            continue
+        if not text or re.fullmatch(r"[A-Z]+\.EPS", text):
+            continue  # the placeholder for the signature image
         if text.startswith("Title 3") and "President" in text:
             continue
         items.append(("text", text))
@@ -438,9 +445,7 @@ def html_document(raw: str, path: str) -> tuple[list[str], MetaHints]:
 
     def meta_content(*names: str) -> str | None:
         for name in names:
-            for el in root.xpath(
-                "//meta[@property=$n or @name=$n]/@content", n=name
-            ):  # pragma: no branch
+            for el in root.xpath("//meta[@property=$n or @name=$n]/@content", n=name):
                 if el.strip():
                     return str(el)
         return None
@@ -454,18 +459,9 @@ def html_document(raw: str, path: str) -> tuple[list[str], MetaHints]:
         title = t.text_content() if t is not None else None
     if title:
         title = re.sub(r"\s+[–|-]\s+The White House\s*$", "", clean_inline(title))
-    published = meta_content("article:published_time", "date", "dc.date")
-    page_date = None
-    if published:
-        m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published)
-        if m:
-            page_date = date(int(m[1]), int(m[2]), int(m[3]))
+    page_date = iso_date(meta_content("article:published_time", "date", "dc.date") or "")
     if page_date is None:
-        times = root.xpath("//time/@datetime")
-        if times:
-            m = re.match(r"(\d{4})-(\d{2})-(\d{2})", times[0])
-            if m:
-                page_date = date(int(m[1]), int(m[2]), int(m[3]))
+        page_date = next(filter(None, map(iso_date, root.xpath("//time/@datetime"))), None)
     url = meta_content("og:url") or " ".join(root.xpath("//link[@rel='canonical']/@href"))
     tags = tuple(
         s

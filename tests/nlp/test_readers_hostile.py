@@ -186,3 +186,21 @@ def test_text_with_control_characters_is_cleaned_not_refused(tmp_path):
     path = tmp_path / "ctrl.txt"
     path.write_bytes("Section 1.\x07 Purpose.\x1b Text\u200b here.\n".encode())
     assert read_document(path).text == "Section 1. Purpose. Text here."
+
+
+def test_impossible_dates_in_metadata_are_ignored(tmp_path):
+    md = tmp_path / "bad-date.md"
+    md.write_text("---\ndate: '2025-13-45'\ntitle: A Note\n---\nSome text.\n")
+    assert read_document(md).meta.signed is None
+    page = tmp_path / "bad-date.html"
+    page.write_text(
+        '<html><head><meta property="article:published_time" content="2025-02-30T00:00">'
+        '</head><body><p>Some text.</p><time datetime="2025-99-01">x</time></body></html>'
+    )
+    assert read_document(page).meta.signed is None
+    txt = tmp_path / "bad-dateline.txt"
+    txt.write_text(
+        "By the authority vested in me as President, it is hereby ordered:\n"
+        "THE WHITE HOUSE,\nFebruary 30, 2025.\n"
+    )
+    assert read_document(txt).meta.signed is None
