@@ -64,6 +64,8 @@ def parse_fr_xml(data: bytes, path: str) -> ET.Element:
         ) from None
     except ET.ParseError as exc:
         raise ReadError(path, f"not well-formed XML: {exc}") from None
+    except (LookupError, ValueError) as exc:  # e.g. encoding="UTF-Z"
+        raise ReadError(path, f"XML with an unknown text encoding ({exc})") from None
 
 
 class _Walker:

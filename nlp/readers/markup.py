@@ -27,7 +27,13 @@ from pathlib import Path
 
 from eolens.nlp.model import Document, DocumentMeta, ReadError, SourceFormat
 from eolens.nlp.readers.meta import MetaHints, detect, normalise_fr_citation, parse_date
-from eolens.nlp.readers.textnorm import TextBuilder, caret, clean_inline, clean_paragraph
+from eolens.nlp.readers.textnorm import (
+    TextBuilder,
+    caret,
+    clean_inline,
+    clean_paragraph,
+    strip_controls,
+)
 
 # --- YAML front matter (the subset pandoc writes: key: scalar, folded continuation lines) -----
 
@@ -431,6 +437,8 @@ def html_document(raw: str, path: str) -> tuple[list[str], MetaHints]:
 
     # lxml refuses a str that still carries an XML encoding declaration (XHTML pages).
     raw = re.sub(r"\A\ufeff?\s*<\?xml[^>]*\?>", "", raw)
+    # lxml also refuses control characters in a str; they carry no text anyway.
+    raw = strip_controls(raw)
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
     try:
         root = lxml.html.document_fromstring(raw, parser=parser)
