@@ -122,9 +122,15 @@ class DirectiveTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Query again: the library changed (an ingest, a removal)."""
+        self.invalidate()
+        self._apply(requery=True)
+
+    def invalidate(self) -> None:
+        """Forget every result and row held: the library changed; the next query re-reads."""
         self._cache.clear()
         self._display.clear()
-        self._apply(requery=True)
+        self._base_ids = None
+        self._positions = None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         # Column -1 (Qt's "no sort indicator") means document order.

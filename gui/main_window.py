@@ -19,11 +19,10 @@ from eolens.gui.library_list import DocumentTableModel, LibraryView
 from eolens.gui.reader import ReaderView
 from eolens.gui.settings import Settings
 from eolens.gui.workers import Job, writer_pool
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QDesktopServices,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -88,31 +87,21 @@ def _remove_job(db_path: Path, doc_id: int) -> Callable[..., Any]:
     return run
 
 
-def _fetch_job(db_path: Path, eo_number: int) -> Callable[..., Any] | None:
-    try:
-        from eolens.data import fetch
-    except ImportError:
-        return None
-    use_case = getattr(fetch, "fetch_and_ingest", None) or getattr(fetch, "fetch_eo", None)
-    if use_case is None:
-        return None
+def _fetch_job(db_path: Path, eo_number: int) -> Callable[..., Any]:
+    """Download an order from the Federal Register and ingest it, as a job."""
 
-    def run(report: Callable[[Any], None], is_cancelled: Callable[[], bool]) -> Any:
+    def run(report: Callable[[Any], None], _is_cancelled: Callable[[], bool]) -> Any:
         from eolens.data.library import Library
 
-        report((0, 1, f"Executive Order {eo_number}", 0, 0))
+        report((0, 1, f"Executive Order {eo_number} from the Federal Register", 0, 0))
         library = Library.open(db_path)
         try:
-            result = use_case(library, eo_number)
+            _order, result = library.fetch_executive_order(eo_number)
         finally:
             library.close()
-        return result if isinstance(result, list) else [result]
+        return [result]
 
     return run
-
-
-def fetch_available() -> bool:
-    return _fetch_job(Path("unused"), 0) is not None
 
 
 class MainWindow(QMainWindow):
@@ -276,8 +265,6 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._on_about_triggered)
         help_menu.addAction(self.about_action)
-        self.fetch_action.setEnabled(fetch_available())
-        self.welcome_fetch.setEnabled(fetch_available())
 
     def _db_path(self) -> Path:
         return Path(self.library.path)
@@ -320,6 +307,7 @@ class MainWindow(QMainWindow):
     def refresh_documents(self, select: int | None = None) -> None:
         """Reload the library list, keeping the selection (or selecting ``select``)."""
         self._scope_total = None
+        self.directives_model.invalidate()
         wanted = {select} if select is not None else set(self.selected_doc_ids())
         rows = list(self.library.documents())
         self.documents_model.set_rows(rows)
@@ -602,17 +590,11 @@ class MainWindow(QMainWindow):
         dialog = FetchDialog(self)
         if dialog.exec() != FetchDialog.DialogCode.Accepted:
             return
-        number = dialog.number.value()
-        fn = _fetch_job(self._db_path(), number)
-        if fn is None:
-            message_box(
-                self,
-                QMessageBox.Icon.Warning,
-                "Fetch",
-                "Fetching from the Federal Register is not available in this version.",
-            ).exec()
-            return
-        self._enqueue("fetch", fn, 1)
+        self.fetch(dialog.number.value())
+
+    def fetch(self, eo_number: int) -> None:
+        """Fetch an executive order by number in the background (queued like an ingest)."""
+        self._enqueue("fetch", _fetch_job(self._db_path(), eo_number), 1)
 
     @Slot()
     def _on_recent_menu_about_to_show(self) -> None:
@@ -695,6 +677,3 @@ class MainWindow(QMainWindow):
         except PackageNotFoundError:
             v = "(development)"
         about_box(self, v).exec()
-
-    def open_url(self, url: str) -> None:
-        QDesktopServices.openUrl(QUrl(url))
