@@ -32,6 +32,7 @@ from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 from eolens.nlp.model import Deadline
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -403,28 +404,112 @@ _ADVERBS = {
     "semi-annually",
     "yearly",
 }
+# Words at least one of which every deadline pattern contains, and how far around them the
+# patterns reach ("not later than one hundred eighty (180) calendar days" ends in the unit).
+_CANDIDATE_WORDS = frozenset(
+    (
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "quarter",
+        "annually",
+        "quarterly",
+        "monthly",
+        "weekly",
+        "yearly",
+        "semiannually",
+        "semi-annually",
+        "biannually",
+        "biennially",
+        "basis",
+        "fy",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan.",
+        "feb.",
+        "aug.",
+        "sept.",
+        "sep.",
+        "oct.",
+        "nov.",
+        "dec.",
+        "jan",
+        "feb",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+    )
+)
+_BACK, _AHEAD = 12, 6
+
+
+TEXT_KEY = "eolens.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built at most once per doc: spaCy joins the tokens again on every access,
+    which costs more than a regular expression over the string. A pipeline built with
+    ``keep_text`` stores the string the doc was made from, so it is never rebuilt."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+class TextKeepingTokenizer:
+    """Wraps a tokenizer so that each doc keeps the string it was made from (for doc_text)."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        doc.user_data[TEXT_KEY] = text
+        return doc
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name):
+        return getattr(self.tokenizer, name)
+
+
+def keep_text(nlp: Language) -> Language:
+    """Make ``nlp`` keep each doc's text in ``doc.user_data`` (idempotent)."""
+    if not isinstance(nlp.tokenizer, TextKeepingTokenizer):
+        nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
+    return nlp
+
+
 _MONTH_NAMES = tuple(m for m in calendar.month_name if m)
 
 
 def _may_state_deadline(text: str) -> bool:
-    """Cheap substring tests: most paragraphs state no deadline, and the Matcher costs more."""
+    """Cheap substring tests: most paragraphs state no deadline."""
     lower = text.lower()
-    unit = "day" in lower or "year" in lower or "month" in lower or "week" in lower
-    if unit and (
-        "within" in lower
-        or "than" in lower
-        or "after" in lower
-        or "following" in lower
-        or "every" in lower
-        or "each" in lower
-        or "once" in lower
-    ):
+    if "day" in lower or "year" in lower or "month" in lower or "week" in lower:
         return True
-    if "annual" in lower or "quarterly" in lower or "weekly" in lower or "basis" in lower:
+    if "annual" in lower or "quarter" in lower or "basis" in lower or "fy" in lower:
         return True
-    if "end of" in lower or "monthly" in lower or "biennial" in lower:
-        return True
-    return any(m in text for m in _MONTH_NAMES) or "Sept." in text
+    return "biennial" in lower or any(m in text for m in _MONTH_NAMES) or "Sept." in text
 
 
 _THIS_ORDER = re.compile(r"^(?:the )?date of this|^this (?:order|memorandum)", re.IGNORECASE)
@@ -453,6 +538,8 @@ def _trigger_before(doc: Doc, start: int, triggers) -> int | None:
 class DeadlineRecogniser:
     def __init__(self, nlp: Language, path: Path = PATTERNS):
         self.matcher = Matcher(nlp.vocab)
+        self._cand: set[int] | None = None
+        self._may = 0
         by_label: dict[str, list] = {}
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
@@ -462,13 +549,9 @@ class DeadlineRecogniser:
             self.matcher.add(label, patterns, greedy="LONGEST")
 
     def __call__(self, doc: Doc) -> Doc:
-        if not _may_state_deadline(doc.text):
-            # Most paragraphs state no deadline; a regex test is far cheaper than the Matcher.
-            doc.spans[SPAN_KEY] = []
-            return doc
         found: list[Span] = []
         recurring: list[Span] = []
-        for span in self.matcher(doc, as_spans=True):
+        for span in self._matches(doc):
             label = span.label_
             if label in ("RELATIVE_HEAD", "BARE_HEAD"):
                 end = span.end
@@ -512,6 +595,35 @@ class DeadlineRecogniser:
         spans = self._attach_recurrences(doc, spans, recurring)
         doc.spans[SPAN_KEY] = sorted(spans, key=lambda s: s.start)
         return doc
+
+    def _matches(self, doc: Doc) -> list[Span]:
+        """Matcher hits, looking only at token windows around the words every deadline pattern
+        needs (a unit, a month, a recurrence word): finding those by their hashes is far faster
+        than letting the Matcher walk every token."""
+        strings = doc.vocab.strings
+        if self._cand is None:
+            self._cand = {strings.add(w) for w in _CANDIDATE_WORDS}
+            self._may = strings.add("May")
+        cand, may = self._cand, self._may
+        if not _may_state_deadline(doc_text(doc)):
+            return []
+        lows = doc.to_array(LOWER).tolist()
+        orths = doc.to_array(ORTH).tolist()
+        hits = [i for i, low in enumerate(lows) if low in cand or orths[i] == may]
+        if not hits:
+            return []
+        windows: list[list[int]] = []
+        n = len(doc)
+        for i in hits:
+            lo, hi = max(0, i - _BACK), min(n, i + 1 + _AHEAD)
+            if windows and lo <= windows[-1][1]:
+                windows[-1][1] = hi
+            else:
+                windows.append([lo, hi])
+        out: list[Span] = []
+        for lo, hi in windows:
+            out.extend(self.matcher(doc[lo:hi], as_spans=True))
+        return out
 
     @staticmethod
     def _anchor_end(doc: Doc, start: int) -> int:
@@ -573,4 +685,5 @@ class DeadlineRecogniser:
 
 @Language.factory("eolens_deadlines")
 def make_deadline_recogniser(nlp: Language, name: str) -> DeadlineRecogniser:
+    keep_text(nlp)  # the component reads doc text; keeping it saves rebuilding it per doc
     return DeadlineRecogniser(nlp)
