@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import inspect
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 import sqlite_utils
+
 from eolens.nlp.model import Directive, Document, Outline, ReadError
 
 IngestStatus = Literal["added", "duplicate", "failed", "cancelled"]
@@ -185,7 +187,13 @@ def _ingest_files(
             break
         if progress is not None:
             progress(i, total, str(path), 0, 0)
-        result = ingest_file(db, path, analyser)
+        pages_cb = None
+        if progress is not None:
+
+            def pages_cb(page: int, pages: int, i: int = i, path: Path = path) -> None:
+                progress(i, total, str(path), page, pages)
+
+        result = ingest_file(db, path, analyser, pages_cb)
         results.append(result)
         if progress is not None:
             pages = _page_count(db, result.doc_id)
@@ -200,7 +208,19 @@ def _page_count(db: sqlite_utils.Database, doc_id: int | None) -> int:
     return int(row[0]) if row else 0
 
 
-def ingest_file(db: sqlite_utils.Database, path: Path, analyser: Analyser) -> IngestResult:
+def _accepts_progress(analyser: Analyser) -> bool:
+    try:
+        return "progress" in inspect.signature(analyser.analyse).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def ingest_file(
+    db: sqlite_utils.Database,
+    path: Path,
+    analyser: Analyser,
+    page_progress: Callable[[int, int], None] | None = None,
+) -> IngestResult:
     name = str(path)
     try:
         if not path.exists():
@@ -214,7 +234,10 @@ def ingest_file(db: sqlite_utils.Database, path: Path, analyser: Analyser) -> In
     if existing is not None:
         return IngestResult(name, "duplicate", existing, f"already in the library as #{existing}")
     try:
-        analysis = analyser.analyse(path)
+        if page_progress is not None and _accepts_progress(analyser):
+            analysis = analyser.analyse(path, progress=page_progress)  # type: ignore[call-arg]
+        else:
+            analysis = analyser.analyse(path)
     except ReadError as exc:
         return IngestResult(name, "failed", None, str(exc))
     except MemoryError:
