@@ -108,7 +108,7 @@ _RECUR_WORD = re.compile(
     r"\b(?P<w>annually|yearly|quarterly|monthly|weekly|semi-?annually|biannually|biennially)\b"
     r"|\bon\s+an?\s+(?P<b>annual|yearly|quarterly|monthly|weekly|semi-?annual|biannual|"
     r"biennial)\s+basis\b"
-    r"|\b(?:every|each|once\s+(?:a|per|each|every))\s+(?P<e>day|week|month|quarter|year|"
+    r"|\b(?:every|each|once\s+(?:a|per|each|every))\s+(?P<e>week|month|quarter|year|"
     r"fiscal\s+year)\b",
     re.IGNORECASE,
 )
@@ -280,6 +280,9 @@ def resolve(text: str, signed: date | None) -> Deadline:
     elif absolute is not None:
         kind = "absolute"
         when, working = absolute
+        if signed is not None and when < signed:
+            # "required ... to be disclosed by October 26, 2017": history, not a deadline
+            kind, when, working = "none", None, f"{working}, before the signing date {signed}"
     if rec is not None:
         recurrence = rec[0]
         if kind == "none" and re.search(
@@ -331,6 +334,17 @@ _ANCHOR_WORDS = {"of", "after", "from", "following"}
 _ANCHOR_STOP = {",", ";", ":", ".", "shall", "must", "—", "–"}
 _MAX_ANCHOR = 30
 _PREPOSITIONS = {
+    "(",
+    "that",
+    "which",
+    "when",
+    "whom",
+    "whether",
+    "date",
+    "day",
+    "once",
+    "before",
+    "until",
     "of",
     "in",
     "by",
@@ -568,7 +582,9 @@ class DeadlineRecogniser:
                     if kind == "relative":
                         a_end = self._this_order_end(doc, end + 1, a_end)
                     found.append(Span(doc, span.start, a_end, label=kind))
-                elif label == "RELATIVE_HEAD":
+                elif label == "RELATIVE_HEAD" and span[1].lower_ != "more":
+                    # "within 30 days" with no anchor: a deadline from an unstated event;
+                    # "a term of not more than 5 years" is a duration
                     found.append(Span(doc, span.start, span.end, label="event"))
             elif label == "DATE":
                 begin = _trigger_before(doc, span.start, _DATE_TRIGGERS)

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 import spacy
-from eolens.nlp.deadlines import deadline_from_span, number_value, resolve
+from eolens.nlp.deadlines import TEXT_KEY, deadline_from_span, doc_text, number_value, resolve
 from shared_corpus import corpus_file
 
 SIGNED = date(2026, 6, 2)
@@ -251,3 +251,43 @@ def test_eo_14110_sample(nlp, corpus):
         d.anchor_pinpoint for d in events
     }
     assert all(d.date is None for d in events)
+
+
+def test_a_stated_date_before_signing_is_not_a_deadline():
+    d = resolve("by October 26, 2017", SIGNED)
+    assert (d.kind, d.date) == ("none", None)
+    assert resolve("by October 26, 2017", None).kind == "absolute"  # no signing date: unknown
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("appointed for a term of not more than 5 years.", []),
+        (
+            "Within 45 days of submitting the report required by subsection (a) of this section, "
+            "the Secretary shall",
+            [
+                (
+                    "Within 45 days of submitting the report required by subsection (a) of this "
+                    "section",
+                    "event",
+                )
+            ],
+        ),
+        (
+            "may, within 30 days of the date that a project is identified, designate",
+            [("within 30 days of the date that a project is identified", "event")],
+        ),
+        ("Americans every day rely on it.", []),
+    ],
+)
+def test_phrase_boundaries(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+def test_pipeline_keeps_doc_text(nlp):
+    doc = nlp("Within 30 days  of the date of this order,\u00a0act.")
+    assert doc.user_data[TEXT_KEY] == doc.text == doc_text(doc)
+    (piped,) = nlp.pipe(["within 1 year of the date of this order"])
+    assert piped.user_data[TEXT_KEY] == piped.text
+    assert [s.label_ for s in piped.spans["deadline"]] == ["relative"]
