@@ -57,7 +57,10 @@ COLUMNS: tuple[Column, ...] = (
     Column("action", "Action", 40),
     Column("deadline_date", "Deadline", 12),
     Column("sectors", "Sectors", 30),
+    Column("document", "Document", 24),  # hidden while one document is shown
 )
+
+COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
 
 BLOCK = 200  # rows fetched per query when the view scrolls into unseen rows
 CACHE_ROWS = 4000  # rows kept; more would only cost memory on a 100k-row table
@@ -76,6 +79,8 @@ def display_value(row: Any, key: str) -> str:
         acronym = row_value(row, "lead_acronym")
         if value and acronym:
             return f"{value} ({acronym})"
+    if key == "document":
+        value = row_value(row, "doc_label")
     if key == "sectors":
         if value is None:
             value = row_value(row, "sectors_text")
@@ -423,6 +428,15 @@ class DirectiveTableView(QTableView):
         hh.setSortIndicatorShown(True)
 
     def apply_default_widths(self) -> None:
-        char = self.fontMetrics().averageCharWidth()
+        metrics = self.fontMetrics()
+        char = metrics.averageCharWidth()
         for i, column in enumerate(COLUMNS):
             self.setColumnWidth(i, column.width * char)
+        # Dates and pinpoints must never be cut: size them on their widest form.
+        pad = 3 * char
+        self.setColumnWidth(
+            COLUMN_INDEX["deadline_date"], metrics.horizontalAdvance("2026-12-31") + pad
+        )
+        self.setColumnWidth(
+            COLUMN_INDEX["pinpoint"], metrics.horizontalAdvance("4.1(a)(iii)(A)") + pad
+        )

@@ -114,7 +114,10 @@ class LibraryView(QTableView):
         hh = self.horizontalHeader()
         hh.setStretchLastSection(False)
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+
+    def apply_default_widths(self) -> None:
+        """Column widths for a fresh window (call after setModel; restored state overrides)."""
         char = self.fontMetrics().averageCharWidth()
-        for column, chars in ((0, 10), (1, 7), (3, 11), (4, 9)):
+        for column, chars in ((0, 9), (1, 7), (3, 12), (4, 12)):
             self.setColumnWidth(column, chars * char)
+        self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)

@@ -9,6 +9,7 @@ from typing import Any
 from eolens.gui.details import DetailsPane, plain_label
 from eolens.gui.dialogs import FetchDialog, PreferencesDialog, about_box, message_box
 from eolens.gui.directive_table import (
+    COLUMN_INDEX,
     DirectiveFilterBar,
     DirectiveTableModel,
     DirectiveTableView,
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         self.documents_model = DocumentTableModel(self)
         self.library_view = LibraryView(self)
         self.library_view.setModel(self.documents_model)
+        self.library_view.apply_default_widths()
         self.library_view.setAcceptDrops(False)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -356,6 +358,9 @@ class MainWindow(QMainWindow):
         everything = len(selected) == self.documents_model.rowCount()
         self._doc_ids = () if everything else selected
         self._scope_total = None
+        self.directives_view.setColumnHidden(
+            COLUMN_INDEX["document"], len(selected) == 1 or self.documents_model.rowCount() < 2
+        )
         self._update_filter_choices()
         self._apply_filter()
         current = selected[0] if selected else None
@@ -364,6 +369,7 @@ class MainWindow(QMainWindow):
 
     def load_reader(self, doc_id: int | None) -> None:
         self._reader_doc = doc_id
+        self.details.show_directive(None)
         if doc_id is None:
             self.reader.clear()
             return

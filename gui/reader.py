@@ -7,11 +7,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from eolens.nlp.model import Directive, Document, Outline
-from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QIcon,
     QKeySequence,
+    QPalette,
     QPixmap,
     QShortcut,
     QTextCharFormat,
@@ -196,6 +197,7 @@ class ReaderView(QWidget):
         )
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.text.document().setDocumentMargin(12)
+        self._tint_selection()
         self.title = QLabel(self)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
@@ -241,6 +243,24 @@ class ReaderView(QWidget):
         self.outline_tree.itemActivated.connect(self._on_outline_item_activated)
         self.outline_tree.itemClicked.connect(self._on_outline_item_activated)
         self.text.cursorPositionChanged.connect(self._on_text_cursor_moved)
+
+    def _tint_selection(self) -> None:
+        """A translucent selection that keeps the text colour, so the highlights inside a
+        selected directive stay visible; recomputed when the palette (light/dark) changes."""
+        palette = self.palette()
+        tint = QColor(palette.color(QPalette.ColorRole.Highlight))
+        tint.setAlpha(70)
+        text = palette.color(QPalette.ColorRole.Text)
+        edit_palette = self.text.palette()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            edit_palette.setColor(group, QPalette.ColorRole.Highlight, tint)
+            edit_palette.setColor(group, QPalette.ColorRole.HighlightedText, text)
+        self.text.setPalette(edit_palette)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._tint_selection()
+        super().changeEvent(event)
 
     # -- content ------------------------------------------------------------------------------
     def clear(self) -> None:
@@ -343,15 +363,16 @@ class ReaderView(QWidget):
 
     # -- navigation ---------------------------------------------------------------------------
     def scroll_to(self, offset: int) -> None:
-        """Put the line holding ``offset`` at the top of the view."""
+        """Put the start of the paragraph holding ``offset`` at the top of the view."""
         self._programmatic = True
         try:
             cursor = self.text.textCursor()
-            cursor.movePosition(QTextCursor.MoveOperation.End)
-            self.text.setTextCursor(cursor)
             cursor.setPosition(self._map.to_qt(offset))
             self.text.setTextCursor(cursor)
-            self.text.ensureCursorVisible()
+            # QPlainTextEdit scrolls by laid-out lines: a block's first line number is the
+            # scroll value that shows it first.
+            block = cursor.block()
+            self.text.verticalScrollBar().setValue(block.firstLineNumber())
         finally:
             self._programmatic = False
 
@@ -368,8 +389,10 @@ class ReaderView(QWidget):
             cursor = self.text.textCursor()
             cursor.setPosition(self._map.to_qt(d.span[0]))
             cursor.setPosition(self._map.to_qt(d.span[1]), QTextCursor.MoveMode.KeepAnchor)
+            # Keep the scroll position: setTextCursor would scroll to the selection's end.
+            value = self.text.verticalScrollBar().value()
             self.text.setTextCursor(cursor)
-            self.text.ensureCursorVisible()
+            self.text.verticalScrollBar().setValue(value)
         finally:
             self._programmatic = False
         return True

@@ -167,7 +167,20 @@ def test_one_instance_per_library(tmp_path):
 
 
 def test_columns_are_the_agreed_ones(window):
-    titles = [window.directives_model.headerData(i, Qt.Orientation.Horizontal) for i in range(6)]
+    count = window.directives_model.columnCount()
+    titles = [
+        window.directives_model.headerData(i, Qt.Orientation.Horizontal) for i in range(count)
+    ]
     assert titles == [c.title for c in COLUMNS]
-    assert titles == ["Pinpoint", "Kind", "Lead agency", "Action", "Deadline", "Sectors"]
+    assert titles == [
+        "Pinpoint",
+        "Kind",
+        "Lead agency",
+        "Action",
+        "Deadline",
+        "Sectors",
+        "Document",
+    ]
+    # One document shown: the document column would only repeat its name.
+    assert window.directives_view.isColumnHidden(count - 1)
     assert QPoint  # keep the import for the drag tests in the corpus module
