@@ -153,8 +153,15 @@ class Gazetteer:
                     hits.setdefault(normalise(surface), hit)
                     for variant in _variants(surface):
                         patterns.setdefault(variant.lower(), (entry.key, variant))
+            for surface in raw.get("exact_aliases", ()):
+                # Words that name the entry only when capitalised ("Commerce, through NIST"
+                # but not "interstate commerce").
+                exact.setdefault(surface, Hit(entry.key, entry.name, entry.acronym))
         generic = tuple(data.get("generic", ()))
         for g in generic:
+            if " " not in g and g.isupper():
+                exact.setdefault(g, Hit(None, g, None))  # "IC", never "ic"
+                continue
             hits.setdefault(normalise(g), Hit(None, g, None))
             patterns.setdefault(g.lower(), (GENERIC, g))
         gaz = cls(entries, hits, exact, tuple(patterns.values()), generic)

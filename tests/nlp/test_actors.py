@@ -128,3 +128,15 @@ def test_token_range_is_respected(nlp):
     parse = parse_actor(doc, start, end)
     assert [a.key for a in parse.agencies] == ["OMB", "DOL"]
     assert all(a.role == "lead" for a in parse.agencies)
+
+
+def test_short_forms_used_by_memoranda(nlp):
+    found, _ = roles(nlp, "Commerce, through AISI, and DOE, in coordination with the IC")
+    assert found == [
+        ("lead", "DOC", None),
+        ("through", "CAISI", "DOC"),
+        ("lead", "DOE", None),
+        ("coordinating", None, None),
+    ]
+    doc = nlp("rules on interstate commerce and an ic chip")
+    assert list(doc.spans["agency"]) == []
