@@ -65,6 +65,9 @@ _DOTTED_RE = re.compile(r"([a-z]{1,4}|[A-Z]{1,2}|\d{1,2})\.(?=\s)")
 _DOTTED_TOP_RE = re.compile(r"(\d{1,2})\.(?=\s)")
 _INLINE_RE = re.compile(r"([:;])\s+(?:(?:and|or)\s+)?\(([A-Za-z]{1,7}|\d{1,3})\)(?=\s)")
 _SPACE_RE = re.compile(r"\s*")
+# section + 7 marker levels: deeper nesting is not found in orders, and a bound keeps a
+# hostile text ("(a)", "(i)", "(A)", "(1)", "(I)", "(a)" ...) from building huge pinpoints
+_MAX_DEPTH = 8
 
 _SIGNATURE_RE = re.compile(r"THE WHITE HOUSE\b|\[?FR Doc\.|Billing code\b|Filed \d")
 # the president's name in capitals ("DONALD J. TRUMP", "JOSEPH R. BIDEN JR."): a signature only
@@ -266,23 +269,32 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
+_QUOTE_RE = re.compile("[“”]")
+
+
 def _mark_quotations(lines: list[_Line]) -> None:
-    """Flag lines that sit inside a multi-paragraph quotation (amended text)."""
-    ignored: set[int] = set()
-    while True:
-        depth, opened = 0, -1
-        for i, line in enumerate(lines):
-            line.quoted = depth > 0
-            if i in ignored:
-                continue
-            delta = line.text.count("“") - line.text.count("”")
-            if depth == 0 and depth + delta > 0:
-                opened = i
-            depth = max(depth + delta, 0)
-        if depth == 0 or opened < 0:
-            return
-        # a quotation still open at the end is a stray mark: forget it and look again
-        ignored.add(opened)
+    """Flag lines that sit inside a multi-paragraph quotation (amended text).
+
+    Quotation marks are paired like brackets; an opening mark never closed is a stray and
+    quotes nothing, so one bad mark cannot swallow the rest of the order.
+    """
+    opened: list[int] = []
+    inside = [0] * (len(lines) + 1)
+    for i, line in enumerate(lines):
+        if "“" not in line.text and "”" not in line.text:
+            continue
+        for m in _QUOTE_RE.finditer(line.text):
+            if m.group() == "“":
+                opened.append(i)
+            elif opened:
+                first = opened.pop()
+                if first < i:  # lines first+1 .. i begin inside the quotation
+                    inside[first + 1] += 1
+                    inside[i + 1] -= 1
+    depth = 0
+    for i, line in enumerate(lines):
+        depth += inside[i]
+        line.quoted = depth > 0
 
 
 class _Parser:
@@ -479,6 +491,8 @@ class _Parser:
         if choice is None:
             return None
         depth, style, ordinal = choice
+        if depth >= _MAX_DEPTH:
+            return None  # deeper than any real order nests: text, not structure
         del self.stack[depth:]
         parent = self.stack[-1].node
         parent_node = self.nodes[parent]
@@ -529,8 +543,7 @@ class _Parser:
         for token in self._tokens_after(i):
             if token in successors:
                 return candidates[successors[token]][:3]
-        lead_in = self.text[: line.start + pos].rstrip()[-1:]
-        if lead_in in (":", "—"):
+        if _char_before(self.text, line.start + pos) in (":", "—"):
             opening = [c for c in candidates if c[3]]
             if opening:
                 return opening[0][:3]
@@ -550,8 +563,8 @@ class _Parser:
         """Line-start marker tokens after line ``i``, up to the next section."""
         tokens = self.marker_tokens
         k = bisect.bisect_right(tokens, (i, "\uffff"))
-        stop = self.boundaries[bisect.bisect_right(self.boundaries, i) :][:1]
-        limit = stop[0] if stop else len(self.lines)
+        b = bisect.bisect_right(self.boundaries, i)
+        limit = self.boundaries[b] if b < len(self.boundaries) else len(self.lines)
         for j, token in tokens[k : k + 80]:
             if j >= limit:
                 return
@@ -576,8 +589,11 @@ class _Parser:
         found: list[tuple[re.Match, str, str, int, int]] = []
         runs: list[list[int]] = []  # indices into found, per child run
         run_style, run_last, run_open = "", 0, False
+        quotes, seen = 0, 0  # quotation depth at the match, counted as we go
         for m in _INLINE_RE.finditer(line.text, pos):
-            if _quote_depth(line.text, m.start()) > 0:
+            quotes += line.text.count("“", seen, m.start()) - line.text.count("”", seen, m.start())
+            seen = m.start()
+            if quotes > 0:
                 continue
             readings = dict(_interpretations(m.group(2)))
             if m.group(1) == ":":
@@ -596,21 +612,19 @@ class _Parser:
                 sib_ordinal += 1
                 run_open = False
                 found.append((m, "sibling", top.style, sib_ordinal, -1))
+        owner_depth = len(self.stack)  # child items go below the line's own provision
+        if owner_depth >= _MAX_DEPTH:
+            runs = []
         accepted = {
             k
             for r, run in enumerate(runs)
             if len(run) >= 2 or self._continued_below(i, found[run[0]][2], found[run[-1]][3])
             for k in run
         }
-        sib_depth = len(self.stack) - 1
         for k, (m, kind, style, ordinal, _) in enumerate(found):
             if kind == "child" and k not in accepted:
                 continue
-            if kind == "sibling":
-                depth = sib_depth
-            else:
-                depth = len(self.stack) if ordinal == 1 else len(self.stack) - 1
-            del self.stack[depth:]
+            del self.stack[owner_depth - 1 if kind == "sibling" else owner_depth :]
             parent = self.stack[-1].node
             token = m.group(2)
             self.nodes.append(
@@ -654,8 +668,11 @@ class _Parser:
                 continue
             if _SIGNATURE_RE.match(text):
                 return k
-            tail = lines[k + 1 :]
-            if _NAME_LINE_RE.match(text) and len(tail) <= 6 and all(len(x.text) < 60 for x in tail):
+            if (
+                len(lines) - k <= 7
+                and _NAME_LINE_RE.match(text)
+                and all(len(x.text) < 60 for x in lines[k + 1 :])
+            ):
                 return k
         return len(lines)
 
@@ -713,9 +730,12 @@ class _Parser:
             )
 
 
-def _quote_depth(text: str, pos: int) -> int:
-    head = text[:pos]
-    return head.count("“") - head.count("”")
+def _char_before(text: str, pos: int) -> str:
+    """The last non-space character before ``pos`` ("" at the start)."""
+    pos -= 1
+    while pos >= 0 and text[pos].isspace():
+        pos -= 1
+    return text[pos] if pos >= 0 else ""
 
 
 def _fold(text: str) -> str:

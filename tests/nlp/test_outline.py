@@ -589,3 +589,13 @@ def test_heading_with_quotes_and_abbreviations():
     assert outline.find("1").heading == "The “Gold Widget” Program"
     assert outline.find("2").heading == "Protecting U.S. and D.C. Widgets"
     assert outline.find("3").heading == "Definitions"
+
+
+def test_nesting_is_bounded_on_hostile_marker_cycles():
+    cycle = [f"({t}) item" for _ in range(40) for t in ("a", "i", "A", "1", "I")]
+    outline = parse_outline(make_doc("Sec. 1. Cycle.", *cycle))
+    assert max(p.level for p in outline.provisions) <= 7
+    assert max(len(p.pinpoint) for p in outline.provisions) < 40
+    long_line = "Sec. 2. Runs. " + ": (i) a; (ii) b " * 500
+    outline = parse_outline(make_doc("Sec. 1. Cycle.", long_line))
+    assert max(p.level for p in outline.provisions) == 1
