@@ -20,10 +20,13 @@ Decisions (documented here because other modules rely on them):
   ``Provision.level`` is the depth in the tree (section 0, ``4.1`` 1, ``4.1(a)`` 2, ...), which
   for the usual ``(a)``/``(i)``/``(A)``/``(1)`` nesting is the docstring's 1/2/3/4.
 * **Markers** count as structure at the start of a paragraph, right after a section heading
-  ("Sec. 2. Heading. (a) Within ..."), right after another marker ("(a) (i) ..."), and inside a
-  paragraph only as a run of at least two items that starts after ":" and continues after ";"
-  ("shall: (i) ...; and (ii) ..."). References such as "section 4(b)" or "(1) and (2)" are
-  never structure.
+  ("Sec. 2. Heading. (a) Within ..."), right after another marker ("(a) (i) ..." or
+  "(a)(i) ..."), and inside a paragraph only after ":" or ";": a run that opens after ":" and
+  continues in sequence after ";" ("shall: (i) ...; and (ii) ...") counts with two items, or
+  with one when the next paragraph starts with the second; after a paragraph's own marker,
+  "; (ii) ..." in sequence continues that marker's level. References such as "section 4(b)",
+  "(a) of this section" or "(1) and (2)" are never structure. Nesting stops at 7 marker
+  levels (no order goes deeper; it bounds the work on hostile text).
 * **Letter or roman?** "(i)" after "(h)", "(v)" after "(u)" and "(x)" after "(w)" are settled by
   the sequence: every reading that continues an open level or opens a new one is a candidate;
   the candidate whose successor ("(j)" or "(ii)") appears first further on wins; with no
@@ -183,15 +186,13 @@ def _heading_end(line: str, pos: int) -> int | None:
         return j
 
 
+# "Supporting Workers.(a) To advance ...": some sources lost the space before a marker
+_STOP_RE = re.compile(r"[.:](?=\s|$|\()")
+
+
 def _next_stop(line: str, i: int) -> int | None:
-    n = len(line)
-    while i < n:
-        ch = line[i]
-        # "Supporting Workers.(a) To advance ...": some sources lost the space before a marker
-        if ch in ".:" and (i + 1 == n or line[i + 1].isspace() or line[i + 1] == "("):
-            return i
-        i += 1
-    return None
+    m = _STOP_RE.search(line, i)
+    return m.start() if m else None
 
 
 def _split_heading(line: str, pos: int, *, strict: bool) -> tuple[str | None, int]:
