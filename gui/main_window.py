@@ -545,7 +545,8 @@ class MainWindow(QMainWindow):
     def _on_job_failed(self, message: str) -> None:
         job, self._job = self._job, None
         self.last_results = []
-        what = "Removing the document" if job is not None and job.name == "remove" else "Ingest"
+        kind = job.name if job is not None else "ingest"
+        what = {"remove": "Removing the document", "fetch": "Fetching"}.get(kind, "Ingest")
         self.ingest_panel.finish(f"{what} failed: {message}", [])
         self.refresh_documents()
         self.ingest_finished.emit([])

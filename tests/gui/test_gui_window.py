@@ -184,3 +184,28 @@ def test_columns_are_the_agreed_ones(window):
     # One document shown: the document column would only repeat its name.
     assert window.directives_view.isColumnHidden(count - 1)
     assert QPoint  # keep the import for the drag tests in the corpus module
+
+
+def test_failures_are_listed_with_their_reasons(window, qtbot, tmp_path):
+    before = window.library.documents()
+    bad = tmp_path / "<b>not really<i>.pdf"
+    bad.write_bytes(b"%PDF-1.4 this is not a PDF at all")
+    missing = tmp_path / "gone.md"
+    window.add_files([str(bad), str(missing)])
+    qtbot.waitUntil(lambda: not window.busy, timeout=120_000)
+    assert [r.status for r in window.last_results] == ["failed", "failed"]
+    panel = window.ingest_panel
+    assert panel.label.text() == "Ingest finished: 2 failed"
+    listed = panel.failures.toPlainText().splitlines()
+    assert listed[0].startswith("<b>not really<i>.pdf: ")
+    assert listed[1].startswith("gone.md: ")
+    assert window.library.documents() == before
+
+
+def test_fetch_failure_is_reported_in_plain_words(window, qtbot, monkeypatch):
+    # Nothing listens on port 9 here: the fetch fails the way it does offline.
+    monkeypatch.setenv("EOLENS_FR_API", "http://127.0.0.1:9/api/v1")
+    window.fetch(14409)
+    qtbot.waitUntil(lambda: not window.busy, timeout=60_000)
+    assert window.ingest_panel.label.text().startswith("Fetching failed: ")
+    assert len(window.library.documents()) == 1
