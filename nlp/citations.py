@@ -93,6 +93,8 @@ _THIS_SECTION = re.compile(
     r"(?:order|memorandum|proclamation))?",
     re.IGNORECASE,
 )
+# A bare "section 155(b)(1)" is a statute's section: orders do not run to 40 sections.
+_MAX_ORDER_SECTION = 40
 _LIST_SPLIT = re.compile(r",\s*|,?\s+(?:and|or|through)\s+")
 
 
@@ -161,7 +163,13 @@ def find_citations(text: str) -> Iterator[tuple[int, int, str]]:
             yield m.start(), m.end(), f"{m['vol']} FR {m['page']}"
     if " Act" in text:
         for m in _ACT.finditer(text):
-            name = re.sub(r"^(?:(?:the|of|and|for|on|to|in|This|An?)\s+)+", "", m["name"])
+            name = m["name"]
+            if re.search(r"\bto\s+Act$", name):
+                continue  # "... designated to Act as Chair": the verb
+            # An Act's name has no "the" inside: "Convening the Endangered Species Act",
+            # "Implementation of the Infrastructure Investment and Jobs Act" name the Act after it.
+            name = re.split(r"\s(?:the|The)\s", name)[-1]
+            name = re.sub(r"^(?:(?:the|of|and|for|on|to|in|This|An?)\s+)+", "", name)
             words = [w for w in name.split() if w[:1].isupper()]
             if len(words) >= 3 or (len(words) >= 2 and m["year"]):
                 start = m.start() + m.group(0).index(name)
@@ -170,9 +178,14 @@ def find_citations(text: str) -> Iterator[tuple[int, int, str]]:
     if has_section:
         for m in _THIS_SECTION.finditer(text):
             after = text[m.end() : m.end() + 4]
-            if m["tail"] or (m.group(0)[0].islower() and not re.match(r"\s+of\b", after + " ")):
-                # "section 4.1(a)" alone refers to this order; "section 232 of the Act" does not,
-                # and a capitalised "Section 1." alone is a heading
+            bare = (
+                m.group(0)[0].islower()
+                and not re.match(r"\s+of\b", after + " ")
+                and int(re.match(r"\d+", m["pin"]).group(0)) <= _MAX_ORDER_SECTION
+            )
+            if m["tail"] or bare:
+                # "section 4.1(a)" alone refers to this order; "section 232 of the Act" and
+                # "section 155(b)(1)" do not, and a capitalised "Section 1." alone is a heading
                 yield m.start(), m.end(), f"Sec. {m['pin']}"
 
 

@@ -89,3 +89,19 @@ def test_eo_14409_citations(nlp, corpus):
         "18 U.S.C. 1030",
         "18 U.S.C. 1343",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("Convening the Endangered Species Act Committee", ["Endangered Species Act"]),
+        (
+            "Implementation of the Infrastructure Investment and Jobs Act",
+            ["Infrastructure Investment and Jobs Act"],
+        ),
+        ("Designation of Officials of the Council on Environmental Quality to Act", []),
+        ("as required by section 155(b)(1), the", []),
+    ],
+)
+def test_act_names_and_statute_sections(nlp, text, labels):
+    assert cites(nlp, text) == labels
