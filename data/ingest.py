@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 import sqlite_utils
-
 from eolens.nlp.model import Directive, Document, Outline, ReadError
 
 IngestStatus = Literal["added", "duplicate", "failed", "cancelled"]

@@ -345,13 +345,7 @@ class Library:
         For the GUI's filter box: it intersects this with the order it already holds instead
         of asking SQL to sort 100k rows again on every keystroke.
         """
-        match = queries.fts_query(text, prefix=True)
-        if not match:
-            return None
-        rows = self.db.execute(
-            "SELECT rowid FROM directives_fts WHERE directives_fts MATCH ?", [match]
-        )
-        return {r[0] for r in rows}
+        return queries.directive_text_matches(self.db, text)
 
     def facets(self, doc_ids: Sequence[int] = ()) -> Facets:
         return queries.facets(self.db, doc_ids)

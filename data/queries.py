@@ -184,6 +184,20 @@ def directive_ids(
     return json.loads(db.execute(sql, spec.params).fetchone()[0])
 
 
+def directive_text_matches(db: sqlite_utils.Database, text: str) -> set[int] | None:
+    """Ids of directives containing all the words of ``text`` (prefix match), unordered.
+
+    For a table that keeps its sorted ids and narrows them as the user types: the FTS lookup
+    alone, without re-sorting. None when the text has no words (no restriction), as in
+    DirectiveFilter.
+    """
+    match = fts_query(text, prefix=True)
+    if not match:
+        return None
+    sql = "SELECT rowid FROM directives_fts WHERE directives_fts MATCH ?"
+    return {row[0] for row in db.execute(sql, [match])}
+
+
 def count_directives(db: sqlite_utils.Database, where: DirectiveFilter | None = None) -> int:
     spec = (where or DirectiveFilter()).to_sql()
     return int(

@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS
 from eolens.data.library import Library
+from shared_corpus import CORPUS
 
 HERE = Path(__file__).resolve().parent
 PER_DOC = 1500

@@ -157,3 +157,11 @@ def test_rows_and_facets(library, everything):
     assert sum(a.count for a in cisa) >= library.count_directives(DirectiveFilter(agency="CISA"))
     one = library.facets([1])
     assert sum(n for _, n in one.kinds) == 100
+
+
+@pytest.mark.parametrize("text", ["grid", "secure SOFTW", "report plan"])
+def test_text_matches_agree_with_the_filter(library, text):
+    assert library.directive_text_matches(text) == set(
+        library.directive_ids(DirectiveFilter(text=text))
+    )
+    assert library.directive_text_matches("((") is None
