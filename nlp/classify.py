@@ -112,8 +112,20 @@ TRIGGER_WORDS = re.compile(
 STRONG: frozenset[DirectiveKind] = frozenset({"obligation", "prohibition"})
 
 
+# Every rule above needs one of these words; most sentences have none and skip the rules.
+_KEYWORDS = re.compile(
+    r"constru|interpret|deemed|\bread\b|understood|implemented|intended|invalid|effect|"
+    r"supersede|terminate|expire|\bterms?\b|\bmeans?\b|meaning|\brefers?\b|purposes|"
+    r"as\s+used|amended|revoked|rescinded|redesignat|repealed|striking|inserting|adding|"
+    r"policy|publication|publish",
+    _I,
+)
+
+
 def sentence_class(sentence: str) -> ProvisionClass | None:
     """The non-directive class of a sentence, or None when its triggers may be directives."""
+    if not _KEYWORDS.search(sentence):
+        return None
     for name, pattern in SENTENCE_RULES:
         if pattern.search(sentence):
             return name  # type: ignore[return-value]
@@ -131,6 +143,8 @@ def heading_class(heading: str | None) -> ProvisionClass | None:
 
 def text_class(text: str) -> ProvisionClass | None:
     """Class of a provision's own text: its earliest non-directive formula (no spaCy)."""
+    if not _KEYWORDS.search(text):
+        return None
     best: tuple[int, str] | None = None
     for name, pattern in SENTENCE_RULES:
         m = pattern.search(text)

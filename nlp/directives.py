@@ -33,6 +33,7 @@ How a provision is read (the rules, in the order they apply):
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -49,7 +50,8 @@ from eolens.nlp.model import (
     Outline,
     Provision,
 )
-from eolens.nlp.pipeline import build_pipeline
+from eolens.nlp.pipeline import build_pipeline, doc_text, make_docs, sentence_of
+from spacy.attrs import IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER, ORTH
 from spacy.tokens import Doc, Span
 
 ACTION_WORDS = 12
@@ -208,6 +210,7 @@ _HEAD_STOP = frozenset(
     ]
 )
 _WHICHEVER_LATER = re.compile(r"\bwhichever\s+(?:is|comes|occurs)\s+later\b", re.IGNORECASE)
+_QUOTE_MARKS = re.compile("[“”]")
 _FUNCTION_WORDS = re.compile(r"^(?:the|a|an|each|such|any|all|and|or)$", re.IGNORECASE)
 _PINPOINT_REF = re.compile(
     r"\b(?:sub)?sections?\s+(\d+(?:\.\d+)?(?:\([a-zA-Z0-9]{1,5}\))*)", re.IGNORECASE
@@ -255,6 +258,8 @@ class _Draft:
     deadline: Deadline | None = None
     deadline_evidence: tuple[Evidence, ...] = ()
     items: tuple[str, ...] = ()
+    item_idx: tuple[int, ...] = ()
+    index: int = -1  # position of the provision in the outline
     span: tuple[int, int] = (0, 0)
     extra_evidence: list[Evidence] = field(default_factory=list)
     inherited: bool = False
@@ -281,8 +286,9 @@ def _parse_actor_fn():
 def _titled_actor(doc: Doc, start: int, end: int):
     """An actor the gazetteer does not know, kept as written when the head of the phrase is an
     office ("the Chair of the Foo Board"): a generic lead, reported as unresolved."""
+    tk = _tk(doc)
     head_end = start
-    while head_end < end and doc[head_end].text != "," and doc[head_end].lower_ not in _HEAD_STOP:
+    while head_end < end and tk.text[head_end] != "," and tk.lower[head_end] not in _HEAD_STOP:
         head_end += 1
     head = doc[start:head_end].text
     if not _ACTOR_HEADS.search(head):
@@ -307,13 +313,14 @@ def _dedupe(agencies: Iterable[AgencyRef]) -> tuple[AgencyRef, ...]:
 def _cut_relative_clause(doc: Doc, start: int, end: int) -> int:
     """ "the heads of agencies whom the Director of NSF identifies": the relative clause at the
     end of an actor phrase names who chooses the actor, not a further actor."""
+    tk = _tk(doc)
     if "agency" not in doc.spans:
         return end
-    first = next((m.start for m in doc.spans["agency"] if start <= m.start < end), None)
+    first = next((m.start for m in tk.mentions if start <= m.start < end), None)
     if first is None:
         return end
     for i in range(first + 1, end):
-        if doc[i].lower_ in _SUBORDINATORS:
+        if tk.lower[i] in _SUBORDINATORS:
             if not any(t.text in {",", ";"} for t in doc[i:end]):
                 return i
             break
@@ -322,9 +329,10 @@ def _cut_relative_clause(doc: Doc, start: int, end: int) -> int:
 
 def resolve_actor(doc: Doc, start: int, end: int, base: int) -> ActorResult | None:
     """The agencies named by tokens [start, end), or None when they name no actor."""
-    while start < end and doc[start].is_punct:
+    tk = _tk(doc)
+    while start < end and tk.punct[start]:
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and tk.punct[end - 1]:
         end -= 1
     if start >= end:
         return None
@@ -353,11 +361,39 @@ def resolve_actor(doc: Doc, start: int, end: int, base: int) -> ActorResult | No
     )
 
 
+class _Tokens:
+    """Per-doc token facts as plain lists: ``doc[i]`` builds a Token object on every access,
+    which made the clause rules cost more than tokenising."""
+
+    __slots__ = ("lower", "mention_starts", "mentions", "num", "punct", "text", "trigger_starts")
+
+    def __init__(self, doc: Doc):
+        arr = doc.to_array([ORTH, LOWER, IS_PUNCT, IS_SPACE, LIKE_NUM])
+        strings = doc.vocab.strings
+        self.text = [strings[h] for h in arr[:, 0].tolist()]
+        self.lower = [strings[h] for h in arr[:, 1].tolist()]
+        self.punct = (arr[:, 2] | arr[:, 3]).astype(bool).tolist()
+        self.num = arr[:, 4].astype(bool).tolist()
+        self.mentions = list(doc.spans["agency"]) if "agency" in doc.spans else []
+        self.mention_starts = [m.start for m in self.mentions]
+        self.trigger_starts = (
+            {t.start for t in doc.spans["trigger"]} if "trigger" in doc.spans else set()
+        )
+
+
+def _tk(doc: Doc) -> _Tokens:
+    tk = doc.user_data.get("eolens.tokens")
+    if tk is None:
+        tk = doc.user_data["eolens.tokens"] = _Tokens(doc)
+    return tk
+
+
 def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """Comma-separated token ranges of [start, end)."""
+    tk = _tk(doc)
     out, seg = [], start
     for i in range(start, end):
-        if doc[i].text in {",", "—", "–"}:
+        if tk.text[i] in {",", "—", "–"}:
             if i > seg:
                 out.append((seg, i))
             seg = i + 1
@@ -373,13 +409,14 @@ def _subject_start(doc: Doc, start: int, end: int) -> int | None:
     that opens with an agency mention ("the Secretary of Commerce, acting through ..."), else
     the first that opens with a determiner or a capital (an actor the gazetteer lacks)."""
     candidates = []
+    tk = _tk(doc)
     for s, _ in _segments(doc, start, end):
-        first = doc[s]
-        if first.lower_ in _ADVERBIAL_STARTS or first.is_punct or first.like_num:
+        low = tk.lower[s]
+        if low in _ADVERBIAL_STARTS or tk.punct[s] or tk.num[s]:
             continue
         if _starts_with_mention(doc, s):
             return s
-        if first.lower_ in _DETERMINERS or first.text[:1].isupper():
+        if low in _DETERMINERS or tk.text[s][:1].isupper():
             candidates.append(s)
     return candidates[0] if candidates else None
 
@@ -391,13 +428,14 @@ def _has_subordinator(doc: Doc, start: int, end: int) -> bool:
     may"); after it they open relative clauses inside the actor list ("the heads of agencies
     that the Director deems appropriate, shall"). Each subordinator is closed by the next
     trigger after it: "as the Secretary may deem appropriate" leaves the main "shall" main."""
+    tk = _tk(doc)
     if "agency" in doc.spans:
-        mentions = [m for m in doc.spans["agency"] if start <= m.start and m.end <= end]
+        mentions = [m for m in tk.mentions if start <= m.start and m.end <= end]
         if mentions and _subordinate_subject(doc, mentions[-1], end):
             return True
         # "... uses of AI that may affect": a relative pronoun is the trigger's own subject.
         last_sub = max(
-            (i for i in range(start, end) if doc[i].lower_ in _SUBORDINATORS), default=None
+            (i for i in range(start, end) if tk.lower[i] in _SUBORDINATORS), default=None
         )
         if last_sub is not None and not any(m.start > last_sub for m in mentions):
             words = [t for t in doc[last_sub + 1 : end] if not (t.is_punct or t.is_space)]
@@ -405,18 +443,18 @@ def _has_subordinator(doc: Doc, start: int, end: int) -> bool:
                 return True
         if mentions:
             end = mentions[0].start
-    trigger_starts = {t.start for t in doc.spans["trigger"]} if "trigger" in doc.spans else set()
+    trigger_starts = tk.trigger_starts
     open_clauses = 0
     for i in range(start, end):
-        low = doc[i].lower_
+        low = tk.lower[i]
         if i in trigger_starts and open_clauses:
             open_clauses -= 1
         elif low in _SUBORDINATORS:
             open_clauses += 1
         elif low == "as" and i + 1 < end:
-            nxt = doc[i + 1]
-            if nxt.lower_ in {"the", "he", "she", "they", "it", "each", "such"} or (
-                nxt.text[:1].isupper() and nxt.lower_ not in {"well"}
+            nxt_low, nxt = tk.lower[i + 1], tk.text[i + 1]
+            if nxt_low in {"the", "he", "she", "they", "it", "each", "such"} or (
+                nxt[:1].isupper() and nxt_low != "well"
             ):
                 open_clauses += 1
     return open_clauses > 0
@@ -425,6 +463,7 @@ def _has_subordinator(doc: Doc, start: int, end: int) -> bool:
 def _subordinate_subject(doc: Doc, mention: Span, trigger_start: int) -> bool:
     """ "... as the Secretary may deem appropriate": the mention right before the trigger is
     introduced by a subordinator."""
+    tk = _tk(doc)
     between = [t for t in doc[mention.end : trigger_start] if not (t.is_punct or t.is_space)]
     allowed = not between or (
         len(between) == 1
@@ -433,34 +472,38 @@ def _subordinate_subject(doc: Doc, mention: Span, trigger_start: int) -> bool:
     if not allowed:
         return False
     i = mention.start - 1
-    while i >= 0 and doc[i].lower_ in _DETERMINERS:
+    while i >= 0 and tk.lower[i] in _DETERMINERS:
         i -= 1
-    return i >= 0 and (doc[i].lower_ in _SUBORDINATORS or doc[i].lower_ == "as")
+    return i >= 0 and (tk.lower[i] in _SUBORDINATORS or tk.lower[i] == "as")
 
 
 def _starts_with_mention(doc: Doc, s: int) -> bool:
     """Whether an agency mention begins within the first tokens at ``s`` ("the heads of")."""
+    tk = _tk(doc)
     if "agency" not in doc.spans:
         return True
-    return any(s <= m.start <= s + 3 for m in doc.spans["agency"])
+    starts = tk.mention_starts
+    k = bisect.bisect_left(starts, s)
+    return k < len(starts) and starts[k] <= s + 3
 
 
 def _passive_agent(doc: Doc, trigger: Span, limit: int, base: int) -> ActorResult | None:
     """Agent of "shall be <participle> by X" (tokens after the trigger)."""
+    tk = _tk(doc)
     i = trigger.end
-    if i >= limit or doc[i].lower_ != "be":
+    if i >= limit or tk.lower[i] != "be":
         return None
     j = i + 1
-    while j < limit and j <= i + 3 and doc[j].lower_ != "by":
+    while j < limit and j <= i + 3 and tk.lower[j] != "by":
         j += 1
-    if j >= limit or doc[j].lower_ != "by":
+    if j >= limit or tk.lower[j] != "by":
         return None
     k = j + 1
     stop = k
-    while stop < limit and doc[stop].text not in {";", ".", ":"}:
-        if doc[stop].lower_ in _PASSIVE_STOP and stop > k:
-            prev = doc[stop - 1].lower_
-            if not (doc[stop].lower_ == "with" or prev in {"consultation", "coordination"}):
+    while stop < limit and tk.text[stop] not in {";", ".", ":"}:
+        if tk.lower[stop] in _PASSIVE_STOP and stop > k:
+            prev = tk.lower[stop - 1]
+            if not (tk.lower[stop] == "with" or prev in {"consultation", "coordination"}):
                 break
         stop += 1
     agent = resolve_actor(doc, k, stop, base)
@@ -543,10 +586,11 @@ def _own_ranges(document: Document, outline: Outline) -> list[tuple[Provision, i
 def _quoted_mask(text: str) -> list[tuple[int, int]]:
     """Ranges of quoted passages longer than a defined term (amending text, quoted orders)."""
     ranges, open_at = [], None
-    for i, ch in enumerate(text):
-        if ch == "“":
+    for m in _QUOTE_MARKS.finditer(text):
+        i = m.start()
+        if m.group() == "“":
             open_at = i if open_at is None else open_at
-        elif ch == "”" and open_at is not None:
+        elif open_at is not None:
             if i - open_at > 60:
                 ranges.append((open_at, i))
             open_at = None
@@ -572,13 +616,14 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _action(doc: Doc, trigger: Span, limit: int) -> str:
+    tk = _tk(doc)
     i = trigger.end
     # Skip a parenthetical right after the trigger: "shall, as appropriate, adhere ...".
-    if i < limit and doc[i].text == ",":
+    if i < limit and tk.text[i] == ",":
         j = i + 1
-        while j < limit and doc[j].text not in {",", ";", ":"}:
+        while j < limit and tk.text[j] not in {",", ";", ":"}:
             j += 1
-        if j < limit and doc[j].text == "," and j - i <= 14:
+        if j < limit and tk.text[j] == "," and j - i <= 14:
             i = j + 1
     words = []
     while i < limit and len(words) < ACTION_WORDS:
@@ -609,10 +654,14 @@ def _analyse(document: Document, ranges, selected: list[int]) -> dict[int, list[
         for off, piece in _chunks(document.text[start:end]):
             jobs.append((idx, start + off, piece))
     out: dict[int, list[_Analysed]] = {}
-    docs = nlp.pipe((piece for _, _, piece in jobs), batch_size=64)
+    docs = nlp.pipe(make_docs(nlp, (piece for _, _, piece in jobs)), batch_size=64)
     for (idx, base, piece), doc in zip(jobs, docs, strict=True):
         out.setdefault(idx, []).append(_Analysed(ranges[idx][0], doc, base, base + len(piece)))
     return out
+
+
+def _sentence(doc: Doc, i: int) -> Span:
+    return sentence_of(doc, i)
 
 
 def _clause_starts(doc: Doc, trigger: Span, prev_end: int | None) -> list[tuple[int, bool]]:
@@ -621,13 +670,14 @@ def _clause_starts(doc: Doc, trigger: Span, prev_end: int | None) -> list[tuple[
 
     A ";" usually ends a clause, but actor lists use it too ("in consultation with the
     Secretary of State; the Secretary of Defense; ..."), so farther starts are candidates."""
-    sent = trigger.sent
+    tk = _tk(doc)
+    sent = _sentence(doc, trigger.start)
     floor = sent.start
     if prev_end is not None and prev_end > floor:
         floor = prev_end
     out = []
     for i in range(trigger.start - 1, floor - 1, -1):
-        if doc[i].text in {";", ":"}:
+        if tk.text[i] in {";", ":"}:
             out.append((i + 1, False))
     out.append((floor, floor != sent.start))
     # Farthest first: a partial actor list after a ";" must not win over the whole list.
@@ -637,21 +687,22 @@ def _clause_starts(doc: Doc, trigger: Span, prev_end: int | None) -> list[tuple[
 def _find_actor(
     doc: Doc, trigger: Span, clause_start: int, after_trigger: bool, base: int
 ) -> ActorResult | None:
+    tk = _tk(doc)
     end = trigger.start
     if after_trigger:
         # ", and the Secretary of X shall": the subject follows a coordinator or comma.
         for i in range(clause_start, end):
-            if doc[i].lower_ in _COORDINATORS or doc[i].text in {",", ";"}:
+            if tk.lower[i] in _COORDINATORS or tk.text[i] in {",", ";"}:
                 s = i + 1
-                while s < end and (doc[s].lower_ in _COORDINATORS or doc[s].text in {",", ";"}):
+                while s < end and (tk.lower[s] in _COORDINATORS or tk.text[s] in {",", ";"}):
                     s += 1
                 if s >= end:
                     break
-                first = doc[s]
+                first = tk.text[s]
                 if (
-                    first.is_lower
-                    and first.lower_ not in _DETERMINERS
-                    and not _GENERIC_HEADS.match(first.text)
+                    first.islower()
+                    and first not in _DETERMINERS
+                    and not _GENERIC_HEADS.match(first)
                 ):
                     continue
                 if _has_subordinator(doc, s, end) or not _starts_with_mention(doc, s):
@@ -668,12 +719,13 @@ def _find_actor(
 
 def _object_actor(doc: Doc, trigger: Span, limit: int, base: int) -> ActorResult | None:
     """The addressee of the President's own "I hereby direct X to ...": the object."""
+    tk = _tk(doc)
     end = trigger.end
-    while end < limit and doc[end].lower_ not in {"to", ":", ";"}:
+    while end < limit and tk.lower[end] not in {"to", ":", ";"}:
         end += 1
     # drop trailing adverbial segments ("..., within 90 days of the date of this order,")
     for s, _e in _segments(doc, trigger.end, end):
-        if doc[s].lower_ in _ADVERBIAL_STARTS and s > trigger.end:
+        if tk.lower[s] in _ADVERBIAL_STARTS and s > trigger.end:
             end = s
             break
     return resolve_actor(doc, trigger.end, end, base)
@@ -690,13 +742,16 @@ def _drafts_for(
     unit: _Analysed, signed: date | None, quoted: list[tuple[int, int]], classes_seen: list[str]
 ) -> list[_Draft]:
     doc, base = unit.doc, unit.base
+    tk = _tk(doc)
     drafts: list[_Draft] = []
     prev_end_by_sent: dict[int, int] = {}
     sent_class_cache: dict[int, str | None] = {}
     for trigger in doc.spans.get("trigger", ()):
-        sent = trigger.sent
+        sent = _sentence(doc, trigger.start)
         if sent.start not in sent_class_cache:
-            sent_class_cache[sent.start] = classify.sentence_class(sent.text)
+            sent_class_cache[sent.start] = classify.sentence_class(
+                doc_text(doc)[sent.start_char : sent.end_char]
+            )
         klass = sent_class_cache[sent.start]
         if klass is not None:
             classes_seen.append(klass)
@@ -720,7 +775,7 @@ def _drafts_for(
             actor = _object_actor(doc, trigger, sent.end, base)
         clause_end = sent.end
         for i in range(trigger.end, sent.end):
-            if doc[i].text == ";":
+            if tk.text[i] == ";":
                 clause_end = i
                 break
         passive = _passive_agent(doc, trigger, clause_end, base)
@@ -774,24 +829,28 @@ def _span_labels(unit: _Analysed, group: str, start: int, end: int):
 def extract_directives(document: Document, outline: Outline, signed: date | None):
     """Directive records, provision classes and unresolved actor strings for a document."""
     ranges = _own_ranges(document, outline)
-    by_pin = {p.pinpoint: i for i, (p, _, _) in enumerate(ranges)}
-    children: dict[str, list[str]] = {}
-    for p, _, _ in ranges:
-        if p.parent is not None:
-            children.setdefault(p.parent, []).append(p.pinpoint)
+    # Provisions are addressed by index: a damaged outline can repeat a pinpoint.
+    parent_idx: list[int | None] = []
+    last_of: dict[str, int] = {}
+    children: dict[int, list[int]] = {}
+    for i, (p, _, _) in enumerate(ranges):
+        j = last_of.get(p.parent) if p.parent is not None else None
+        parent_idx.append(j)
+        if j is not None:
+            children.setdefault(j, []).append(i)
+        last_of[p.pinpoint] = i
 
     selected: list[int] = []
-    chosen: set[str] = set()
-    for i, (p, s, e) in enumerate(ranges):
-        own = document.text[s:e]
-        if classify.TRIGGER_WORDS.search(own) or (p.parent is not None and p.parent in chosen):
+    chosen: set[int] = set()
+    for i, (_, s, e) in enumerate(ranges):
+        if classify.TRIGGER_WORDS.search(document.text, s, e) or parent_idx[i] in chosen:
             selected.append(i)
-            chosen.add(p.pinpoint)
+            chosen.add(i)
     analysed = _analyse(document, ranges, selected)
     quoted = _quoted_mask(document.text)
 
-    classes: dict[str, str] = {}
-    records: dict[str, list[_Draft]] = {}
+    class_of: list[str] = []
+    records: dict[int, list[_Draft]] = {}
     unresolved: list[str] = []
     order: list[_Draft] = []
 
@@ -801,7 +860,7 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
         drafts: list[_Draft] = []
         for unit in analysed.get(i, ()):
             drafts.extend(_drafts_for(unit, signed, quoted, seen))
-        parent_rec = _nearest_directive(prov, records, ranges, by_pin)
+        parent_rec = _nearest_directive(i, records, parent_idx)
         # An item that opens with its own deadline ("(ii) Within 150 days ..., launch ...")
         # dates the directives it states in later sentences too.
         leading = _own_deadline(analysed.get(i, ()), signed, leading_only=True)
@@ -809,6 +868,7 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
             leading = None  # it dates a directive of its own sentence, not the item
         kept: list[_Draft] = []
         for d in drafts:
+            d.index = i
             d = _fill_anaphora(d, kept, parent_rec)
             same = next(
                 (k for k in kept if _lead_keys(k.actor.agencies) == _lead_keys(d.actor.agencies)),
@@ -832,38 +892,49 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
                 d.deadline = parent_rec.deadline
                 d.deadline_evidence = parent_rec.deadline_evidence
             kept.append(d)
-        if not kept and parent_rec is not None and parent_rec.items and prov.parent in by_pin:
+        if not kept and parent_rec is not None and parent_rec.index == parent_idx[i]:
             own_deadline = _own_deadline(analysed.get(i, ()), signed)
-            if own_deadline is not None and parent_rec.provision.pinpoint == prov.parent:
+            if own_deadline is not None and parent_rec.item_idx:
                 d = replace(
                     parent_rec,
                     provision=prov,
+                    index=i,
                     deadline=own_deadline[0],
                     deadline_evidence=own_deadline[1],
                     items=(),
+                    item_idx=(),
                     span=(s, prov.end),
                     extra_evidence=[],
                     inherited=True,
                 )
                 kept.append(d)
         if kept:
-            if own.rstrip().endswith(":") and prov.pinpoint in children:
-                kept[-1].items = tuple(children[prov.pinpoint])
+            if own.rstrip().endswith(":") and i in children:
+                kept[-1].item_idx = tuple(children[i])
                 kept[-1].span = (kept[-1].span[0], prov.end)
-            records[prov.pinpoint] = kept
+            records[i] = kept
             order.extend(kept)
-            classes[prov.pinpoint] = "directive"
+            class_of.append("directive")
             for d in kept:
                 unresolved.extend(d.actor.unresolved)
             continue
-        classes[prov.pinpoint] = _provision_class(prov, own, seen, classes, parent_rec)
+        parent_class = class_of[parent_idx[i]] if parent_idx[i] is not None else None
+        class_of.append(_provision_class(prov, own, seen, parent_class, parent_rec))
 
     # Items are the enumerated actions: a child that is a standing formula ("Nothing in this
     # section shall be construed ...") is a sibling clause, not an item.
     for d in order:
-        if d.items:
-            d.items = tuple(p for p in d.items if classes.get(p) == "directive")
-    directives = [_finish(d, document, analysed, ranges, by_pin, records, outline) for d in order]
+        d.item_idx = tuple(j for j in d.item_idx if class_of[j] == "directive")
+        d.items = tuple(ranges[j][0].pinpoint for j in d.item_idx)
+    descendants: dict[int, list[int]] = {}
+    for i in range(len(ranges)):
+        j = parent_idx[i]
+        while j is not None:
+            descendants.setdefault(j, []).append(i)
+            j = parent_idx[j]
+    by_pin = {ranges[i][0].pinpoint: recs for i, recs in records.items()}
+    directives = [_finish(d, document, analysed, descendants, by_pin, outline) for d in order]
+    classes = {p.pinpoint: c for (p, _, _), c in zip(ranges, class_of, strict=True)}
     return DirectiveResult(directives=directives, classes=classes, unresolved=unresolved)
 
 
@@ -875,7 +946,7 @@ def _own_deadline(units: Iterable[_Analysed], signed, *, leading_only: bool = Fa
                 return None
             deadline = _resolve_deadline(span.text, signed)
             if deadline is not None:
-                sent_end = span.sent.end if unit.doc.has_annotation("SENT_START") else len(span.doc)
+                sent_end = _sentence(unit.doc, span.start).end
                 deadline = _later_of(
                     deadline, unit.doc[span.end : min(sent_end, span.end + 60)].text
                 )
@@ -897,13 +968,12 @@ def _later_of(deadline: Deadline, rest: str) -> Deadline:
     )
 
 
-def _nearest_directive(prov: Provision, records, ranges, by_pin) -> _Draft | None:
-    pin = prov.parent
-    while pin is not None:
-        if pin in records:
-            return records[pin][-1]
-        idx = by_pin.get(pin)
-        pin = ranges[idx][0].parent if idx is not None else None
+def _nearest_directive(i: int, records, parent_idx) -> _Draft | None:
+    j = parent_idx[i]
+    while j is not None:
+        if j in records:
+            return records[j][-1]
+        j = parent_idx[j]
     return None
 
 
@@ -925,11 +995,12 @@ def _item_action(units, d: _Draft) -> str:
         return ""
     unit = units[0]
     doc = unit.doc
+    tk = _tk(doc)
     start = 0
     if d.deadline is not None and d.deadline.span is not None:
         local = d.deadline.span[1] - unit.base
         start = next((t.i for t in doc if t.idx >= local), len(doc))
-    while start < len(doc) and doc[start].is_punct:
+    while start < len(doc) and tk.punct[start]:
         start += 1
     return _action(doc, doc[start:start], len(doc))
 
@@ -939,21 +1010,21 @@ def _trigger_evidence(d: _Draft) -> Evidence:
     return Evidence("trigger", a, d.base + d.trigger.end_char, d.trigger.text)
 
 
-def _provision_class(prov, own, seen, classes, parent_rec) -> str:
+def _provision_class(prov, own, seen, parent_class, parent_rec) -> str:
     if seen:
         return seen[0]
     by_text = classify.text_class(own)
     if by_text:
         return by_text
-    if parent_rec is not None and parent_rec.items:
+    if parent_rec is not None and parent_rec.item_idx:
         return "directive"
-    if prov.parent is not None and classes.get(prov.parent) not in (None, "other", "directive"):
-        return classes[prov.parent]
+    if parent_class not in (None, "other", "directive"):
+        return parent_class
     by_heading = classify.heading_class(prov.heading)
     return by_heading or "other"
 
 
-def _finish(d: _Draft, document, analysed, ranges, by_pin, records, outline) -> Directive:
+def _finish(d: _Draft, document, analysed, descendants, by_pin, outline) -> Directive:
     evidence: list[Evidence] = [_trigger_evidence(d), *d.extra_evidence]
     if d.actor.evidence:
         evidence.extend(d.actor.evidence)
@@ -965,16 +1036,11 @@ def _finish(d: _Draft, document, analysed, ranges, by_pin, records, outline) -> 
     groups: list[str] = []
     citations: list[str] = []
     # Spans of the directive's own provision and of its items (analysed separately).
-    units = []
-    for pin in (d.provision.pinpoint, *d.items):
-        idx = by_pin.get(pin)
-        if idx is not None:
-            units.extend(analysed.get(idx, ()))
-    if d.items:
-        for pin in d.items:
-            for p, _, _ in ranges:
-                if p.pinpoint.startswith(pin + "(") and p.pinpoint != pin:
-                    units.extend(analysed.get(by_pin[p.pinpoint], ()))
+    units = list(analysed.get(d.index, ()))
+    for j in d.item_idx:
+        units.extend(analysed.get(j, ()))
+        for k in descendants.get(j, ()):
+            units.extend(analysed.get(k, ()))
     for unit in units:
         for group, role, bucket in (
             ("sector", "sector", sectors),
@@ -985,7 +1051,7 @@ def _finish(d: _Draft, document, analysed, ranges, by_pin, records, outline) -> 
                 if label not in bucket:
                     bucket.append(label)
                 evidence.append(Evidence(role, a, b, label if role != "group" else text))
-    deadline = _link_anchor(d.deadline, records, outline)
+    deadline = _link_anchor(d.deadline, by_pin, outline)
     confidence = _STRENGTH[d.kind]
     if all(a.key is None for a in d.actor.agencies):
         confidence -= 0.15
@@ -996,12 +1062,12 @@ def _finish(d: _Draft, document, analysed, ranges, by_pin, records, outline) -> 
     if d.inherited:
         confidence -= 0.05
     if d.inherited:
-        action = _item_action(analysed.get(by_pin.get(d.provision.pinpoint, -1), ()), d)
+        action = _item_action(analysed.get(d.index, ()), d)
     else:
         action = _action(d.trigger.doc, d.trigger, d.sentence.end)
     if not action and d.items:
         # "X shall:" -- the action is stated by the first item.
-        first = analysed.get(by_pin.get(d.items[0], -1), ())
+        first = analysed.get(d.item_idx[0], ())
         if first and len(first[0].doc):
             action = _action(first[0].doc, first[0].doc[0:0], len(first[0].doc))
     return Directive(

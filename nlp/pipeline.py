@@ -2,14 +2,15 @@
 
 ``build_pipeline()`` is ``spacy.blank("en")`` plus, in order:
 
-* ``eolens_sentences``: a rule-based sentence splitter for legal text (no statistics). A sentence
+* ``eolens_sentences``: a rule-based sentence splitter for legal text (no statistics), writing
+  sentence starts to ``doc.user_data`` (read them with ``sentences(doc)``). A sentence
   ends at ``. ? !`` (optionally followed by a closing quote or bracket) when the next word starts
   with a capital, a quote or a bracket, unless the word before the stop is a known abbreviation
   ("Sec.", "U.S.", "e.g.", "Inc.", "No."); a line break always ends a sentence.
 * the entity recognisers' components (``eolens_agencies``, ``eolens_sectors``,
   ``eolens_citations``, ``eolens_deadlines``) when they are registered, so the directive engine
   runs (with fewer facts) before they exist;
-* ``eolens_triggers``: directive markers from ``patterns/triggers.jsonl`` written to
+* ``eolens_triggers``: directive marker phrases from ``patterns/triggers.jsonl`` written to
   ``doc.spans["trigger"]`` with the directive kind as label (longest match wins, so "shall not"
   beats "shall").
 
@@ -21,16 +22,16 @@ from __future__ import annotations
 
 import functools
 import importlib
+import itertools
 import json
 import re
 from pathlib import Path
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"
@@ -139,19 +140,67 @@ def sentence_starts(text: str) -> list[int]:
     return sorted(set(starts))
 
 
+SENT_KEY = "eolens_sent_starts"
+TEXT_KEY = "eolens.text"  # shared with the recognisers (eolens.nlp.deadlines.doc_text)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text`` built once per doc (spaCy joins the tokens again on every access)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+def make_docs(nlp: Language, texts):
+    """Tokenised docs that carry their text, for ``nlp.pipe``: components read it with
+    ``doc_text`` instead of rebuilding it from the tokens."""
+    for text in texts:
+        doc = nlp.make_doc(text)
+        doc.user_data[TEXT_KEY] = text
+        yield doc
+
+
 @Language.component("eolens_sentences")
 def eolens_sentences(doc: Doc) -> Doc:
-    if not len(doc):
-        return doc
-    idx = doc.to_array("IDX")
-    flags = numpy.full(len(doc), -1, dtype="int32")
-    flags[0] = 1
-    starts = sentence_starts(doc.text)
-    tok = numpy.searchsorted(idx, numpy.asarray(starts, dtype=idx.dtype), side="left")
-    tok = tok[tok < len(doc)]
-    flags[tok] = 1
-    doc.from_array([SENT_START], flags.reshape(-1, 1).astype("uint64"))
+    """Sentence starts (token indices, ascending, from 0) in ``doc.user_data[SENT_KEY]``.
+
+    spaCy's own boundary setters (``Token.is_sent_start``, ``Doc.from_array``) check the whole
+    doc on every call and cost more than tokenising; read sentences with ``sentences(doc)`` or
+    ``sentence_of(doc, i)``."""
+    starts = sentence_starts(doc_text(doc))
+    if len(starts) > 1 and len(doc):
+        idx = doc.to_array("IDX")
+        tokens = numpy.unique(
+            numpy.searchsorted(idx, numpy.asarray(starts, dtype=idx.dtype), side="left")
+        )
+        tokens = tokens[tokens < len(doc)]
+        if not len(tokens) or tokens[0] != 0:
+            tokens = numpy.concatenate(([0], tokens))
+    else:
+        tokens = numpy.zeros(1, dtype="int64")
+    doc.user_data[SENT_KEY] = tokens
     return doc
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    """The sentence holding token ``i``."""
+    starts = doc.user_data.get(SENT_KEY)
+    if starts is None:
+        eolens_sentences(doc)
+        starts = doc.user_data[SENT_KEY]
+    k = int(numpy.searchsorted(starts, i, side="right")) - 1
+    end = int(starts[k + 1]) if k + 1 < len(starts) else len(doc)
+    return doc[int(starts[k]) : end]
+
+
+def sentences(doc: Doc) -> list[Span]:
+    starts = doc.user_data.get(SENT_KEY)
+    if starts is None:
+        eolens_sentences(doc)
+        starts = doc.user_data[SENT_KEY]
+    bounds = [*(int(s) for s in starts), len(doc)]
+    return [doc[a:b] for a, b in itertools.pairwise(bounds) if b > a]
 
 
 def _load_patterns(path: Path) -> list[dict]:
@@ -160,21 +209,29 @@ def _load_patterns(path: Path) -> list[dict]:
 
 
 class TriggerMatcher:
-    """Marks directive triggers ("shall", "is directed to", "may not") in doc.spans["trigger"]."""
+    """Marks directive triggers ("shall", "is directed to", "may not") in doc.spans["trigger"].
+
+    The patterns are phrases (``{"label": kind, "pattern": "is hereby directed to"}``) matched
+    case-insensitively with a PhraseMatcher: hash look-ups, several times faster than token
+    patterns with optional tokens over every word of every provision."""
 
     def __init__(self, nlp: Language, name: str = "eolens_triggers"):
         self.name = name
-        self.matcher = Matcher(nlp.vocab)
-        for i, row in enumerate(_load_patterns(TRIGGERS_FILE)):
-            self.matcher.add(f"{row['label']}#{i}", [row["pattern"]])
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        by_label: dict[str, list[str]] = {}
+        for row in _load_patterns(TRIGGERS_FILE):
+            by_label.setdefault(row["label"], []).append(row["pattern"])
+        for label, phrases in by_label.items():
+            self.matcher.add(label, list(nlp.tokenizer.pipe(phrases)))
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = self.matcher(doc, as_spans=True)
-        kept = []
-        for span in filter_spans(spans):
-            span.label_ = span.label_.split("#", 1)[0]
-            kept.append(span)
-        doc.spans["trigger"] = kept
+        spans = [
+            s
+            for s in self.matcher(doc, as_spans=True)
+            # "I hereby direct": the President speaking, never the numeral "(i)".
+            if s[0].lower_ != "i" or s[0].text == "I"
+        ]
+        doc.spans["trigger"] = filter_spans(spans)
         return doc
 
 

@@ -1,0 +1,125 @@
+"""Extraction speed: words/s over EO 14110 repeated ten times, against spaCy's blank tokenizer.
+
+    .venv/bin/python benchmarks/extract.py [--repeat 10] [--rounds 3] [--profile]
+
+Reads EO 14110 (whitehouse.gov Markdown) once, builds a document of its text repeated
+``--repeat`` times (section numbers continued from copy to copy so the outline sees one long
+order), and times outline + extraction (``parse_outline`` then ``extract``, as real
+extraction runs after reading). In the same run it times ``spacy.blank("en")`` tokenising the
+same text (paragraph by paragraph through ``nlp.pipe``, since spaCy refuses texts over
+1,000,000 characters) and prints the ratio. Best of ``--rounds``; the pipeline is built before
+timing (its build time is printed apart). Peak memory is the process's maximum RSS.
+
+Goals: >= 150k words/s; extraction no slower than 4x the blank tokenizer; peak RSS <= 300 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import re
+import resource
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = (REPO / ".." / "shared" / "corpus").resolve()
+SOURCE = "eo-14110-2023-10-30.whitehouse.md"
+
+
+def renumbered(text: str, shift: int) -> str:
+    """The order with its section numbers shifted, so ten copies make one ten-fold order
+    (Sec. 1-13, Sec. 14-26, ...) rather than one order followed by nine repeats."""
+    if not shift:
+        return text
+    text = re.sub(r"(?m)^(Section|Sec\.) (\d+)\.", lambda m: f"{m[1]} {int(m[2]) + shift}.", text)
+    return re.sub(r"(?m)^(\d+)\.(\d+)\.", lambda m: f"{int(m[1]) + shift}.{m[2]}.", text)
+
+
+def peak_rss_mb() -> float:
+    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return kb / 1024 if sys.platform != "darwin" else kb / 1024 / 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--profile", action="store_true", help="print a cProfile of one round")
+    args = parser.parse_args(argv)
+
+    path = CORPUS / SOURCE
+    if not path.is_file():
+        print(f"{path} is absent: nothing to measure")
+        return 1
+
+    import spacy
+    from eolens.nlp.extract import extract
+    from eolens.nlp.model import PageSpan
+    from eolens.nlp.outline import parse_outline
+    from eolens.nlp.pipeline import build_pipeline
+    from eolens.nlp.readers import read_document
+
+    one = read_document(path)
+    text = "\n".join(renumbered(one.text, k * 13) for k in range(args.repeat))
+    document = replace(one, text=text, pages=(PageSpan(1, 0, len(text)),))
+    words = len(text.split())
+
+    t0 = time.perf_counter()
+    build_pipeline()
+    build_s = time.perf_counter() - t0
+
+    def run_extract():
+        return extract(document, parse_outline(document))
+
+    blank = spacy.blank("en")
+    paragraphs = text.split("\n")
+
+    def run_blank():
+        for _doc in blank.pipe(paragraphs, batch_size=256):
+            pass
+
+    # Rounds alternate between the two so that load from other processes hits both alike;
+    # CPU time of this process is reported beside wall time for the same reason.
+    best = {"extract": [float("inf")] * 2, "blank": [float("inf")] * 2}
+    result = None
+    for _ in range(args.rounds):
+        for name, fn in (("extract", run_extract), ("blank", run_blank)):
+            w0, c0 = time.perf_counter(), time.process_time()
+            out = fn()
+            wall, cpu = time.perf_counter() - w0, time.process_time() - c0
+            best[name] = [min(best[name][0], wall), min(best[name][1], cpu)]
+            if name == "extract":
+                result = out
+
+    print(f"text: {SOURCE} x{args.repeat} = {words:,} words, {len(text):,} chars")
+    print(f"pipeline build (once per process): {build_s:.2f} s")
+    for label, name in (
+        ("extraction (outline + extract)", "extract"),
+        ("spacy.blank tokenizer", "blank"),
+    ):
+        wall, cpu = best[name]
+        print(
+            f"{label:31s} wall {wall:.3f} s = {words / wall:9,.0f} words/s;"
+            f"  cpu {cpu:.3f} s = {words / cpu:9,.0f} words/s"
+        )
+    print(f"directives found: {len(result.directives)}")
+    ratio_wall = best["extract"][0] / best["blank"][0]
+    ratio_cpu = best["extract"][1] / best["blank"][1]
+    print(
+        f"ratio extraction / blank tokenizer: wall {ratio_wall:.2f}x, cpu {ratio_cpu:.2f}x"
+        " (goal <= 4)"
+    )
+    print(f"peak RSS: {peak_rss_mb():.0f} MB (goal <= 300)")
+    if args.profile:
+        profiler = cProfile.Profile()
+        profiler.runcall(run_extract)
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
