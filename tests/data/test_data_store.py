@@ -260,3 +260,26 @@ def test_documents_are_found_by_id_eo_number_or_sha(library):
     assert library.resolve_document("99041").id == b
     assert library.resolve_document("EO 99040").id == a
     assert library.resolve_document(sha[:10]).id == b
+
+
+def test_reextract_with_the_real_extractor_keeps_user_rows(library):
+    pytest.importorskip("eolens.nlp.extract", reason="the directive extractor is not installed")
+    from eolens.data.ingest import insert_directives, run_extraction
+
+    analysis = sample_analysis(99050)
+    doc_id = store_analysis(library.db, analysis)
+    user = replace(analysis.extraction.directives[0], source="user", action="a user correction")
+    with library.db.atomic():
+        insert_directives(library.db, doc_id, [user], None)
+    fresh = run_extraction(library.load_document(doc_id), library.outline(doc_id))
+    new_ids = library.reextract(doc_id)
+    records = library.directives_of(doc_id)
+    machine = [r for r in records if r.directive.source != "user"]
+    assert sorted(r.id for r in machine) == sorted(new_ids)
+    assert fresh.directives
+    assert sorted(repr(r.directive) for r in machine) == sorted(map(repr, fresh.directives))
+    assert {r.extractor_version for r in machine} <= {fresh.extractor_version}
+    assert [r.directive.action for r in records if r.directive.source == "user"] == [
+        "a user correction"
+    ]
+    assert library.document(doc_id).extractor_version == fresh.extractor_version
