@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "reference" / "agencies.json"
+_DEFAULT = str(DEFAULT_PATH)
 GENERIC = "GENERIC"
 SPAN_KEY = "agency"
 
@@ -111,7 +112,7 @@ class Gazetteer:
     # -- loading ----------------------------------------------------------------------------
     @classmethod
     def load(cls, path: str | Path | None = None) -> Gazetteer:
-        return _load(str(Path(path).resolve()) if path else str(DEFAULT_PATH))
+        return _load(str(Path(path).resolve()) if path else _DEFAULT)
 
     @classmethod
     def from_data(cls, data: dict) -> Gazetteer:
