@@ -112,6 +112,10 @@ _RECUR_WORD = re.compile(
     r"fiscal\s+year)\b",
     re.IGNORECASE,
 )
+_RECUR_YEARLY_DATE = re.compile(
+    r"\b(?P<month>[A-Z][a-z]+)\s+(?P<day>\d{1,2})\s+of\s+(?:each|every)\s+"
+    r"(?:calendar\s+|fiscal\s+)?year\b"
+)
 _RECUR_NAME = {
     "annually": "annually",
     "yearly": "annually",
@@ -227,6 +231,9 @@ def anchor_pinpoint(anchor: str) -> str | None:
 
 
 def _recurrence(text: str) -> tuple[str, re.Match] | None:
+    m = _RECUR_YEARLY_DATE.search(text)
+    if m and _MONTHS.get(m["month"].lower()):
+        return f"annually, by {m['month']} {int(m['day'])}", m
     m = _RECUR_EVERY.search(text)
     if m:
         dur = _duration(m)
@@ -285,6 +292,17 @@ def resolve(text: str, signed: date | None) -> Deadline:
             kind, when, working = "none", None, f"{working}, before the signing date {signed}"
     if rec is not None:
         recurrence = rec[0]
+        yearly = _RECUR_YEARLY_DATE.search(clean)
+        if kind == "none" and yearly and signed is not None:
+            # "by January 1 of each year": first due on the next such day after signing
+            month, day = _MONTHS[yearly["month"].lower()], int(yearly["day"])
+            try:
+                when = date(signed.year, month, day)
+                if when <= signed:
+                    when = date(signed.year + 1, month, day)
+                working = f"next {yearly['month']} {day} after {signed.isoformat()} = {when}"
+            except ValueError:
+                when = None
         if kind == "none" and re.search(
             r"\bafter\s+the\s+date\s+of\s+this\s+(?:order|memorandum)", clean, re.IGNORECASE
         ):
@@ -537,7 +555,16 @@ _DATE_TRIGGERS = (
     ("before",),
 )
 _NOT_BEFORE_EACH = {"for", "in", "of", "per", "during", "within", "from", "to", "that", "than"}
-_AT_LEAST = (("at", "least", "once"), ("at", "least"))
+_AT_LEAST = (
+    ("at", "least", "once"),
+    ("at", "least"),
+    ("not", "less", "than"),
+    ("no", "less", "than"),
+    ("no", "later", "than"),
+    ("not", "later", "than"),
+    ("on", "or", "before"),
+    ("by",),
+)
 
 
 def _trigger_before(doc: Doc, start: int, triggers) -> int | None:
@@ -683,7 +710,8 @@ class DeadlineRecogniser:
             for gap in range(0, 4):
                 prev = by_end.get(rec.start - gap)
                 if prev is not None and all(
-                    t.lower_ in (",", "and", "then", "or") for t in doc[prev.end : rec.start]
+                    t.lower_ in (",", "and", "then", "or", "thereafter")
+                    for t in doc[prev.end : rec.start]
                 ):
                     joined = prev
                     break

@@ -291,3 +291,27 @@ def test_pipeline_keeps_doc_text(nlp):
     (piped,) = nlp.pipe(["within 1 year of the date of this order"])
     assert piped.user_data[TEXT_KEY] == piped.text
     assert [s.label_ for s in piped.spans["deadline"]] == ["relative"]
+
+
+def test_yearly_date_and_joined_recurrences(nlp):
+    d = resolve("by January 1 of each year", SIGNED)
+    assert (d.kind, d.recurrence, d.date) == (
+        "recurring",
+        "annually, by January 1",
+        date(2027, 1, 1),
+    )
+    assert d.working == "next January 1 after 2026-06-02 = 2027-01-01"
+    assert found(nlp, "shall report by January 1 of each year.") == [
+        ("by January 1 of each year", "recurring")
+    ]
+    assert found(
+        nlp, "within 90 days of the date of this order and thereafter on a quarterly basis,"
+    ) == [
+        (
+            "within 90 days of the date of this order and thereafter on a quarterly basis",
+            "recurring",
+        )
+    ]
+    assert found(nlp, "review it not less than annually.") == [
+        ("not less than annually", "recurring")
+    ]
