@@ -8,8 +8,7 @@ import pytest
 from eolens.nlp.extract import extract
 from eolens.nlp.outline import parse_outline
 from eolens.nlp.readers import read_document
-
-from tests.conftest import CORPUS, corpus_file
+from shared_corpus import CORPUS, corpus_file
 
 pytestmark = pytest.mark.corpus
 
