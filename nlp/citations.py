@@ -68,8 +68,8 @@ _EO = re.compile(r"\b(?:Executive\s+Order|E\.\s?O\.|EO)\s+(?:No\.\s+)?(?P<num>\d
 _EO_PLURAL = re.compile(
     r"\bExecutive\s+Orders\s+(?P<nums>\d{4,5}(?:(?:,\s*|,?\s+(?:and|or)\s+)\d{4,5})+)"
 )
-_OMB_MEMO = re.compile(r"\bM-(?P<y>\d{2})-(?P<n>\d{2,3})\b")
-_CIRCULAR = re.compile(r"\b(?:OMB\s+)?Circular\s+(?:No\.\s+)?A-(?P<n>\d+)\b")
+_OMB_MEMO = re.compile(r"\bM[-–‑](?P<y>\d{2})[-–‑](?P<n>\d{2,3})\b")
+_CIRCULAR = re.compile(r"\b(?:OMB\s+)?Circular\s+(?:No\.\s+)?A[-–‑](?P<n>\d+)\b")
 _PRES_MEMO = re.compile(r"\b(?P<kind>NSPM|NSM|PPD|HSPD|NSD|PDD|EO)[-–]\s?(?P<n>\d+)\b")
 _PRES_MEMO_LONG = re.compile(
     r"\b(?P<kind>National\s+Security\s+Presidential\s+Memorandum|National\s+Security\s+"
@@ -144,7 +144,7 @@ def find_citations(text: str) -> Iterator[tuple[int, int, str]]:
                 start = m.start() if first else m.start("nums") + n.start()
                 yield start, m.start("nums") + n.end(), f"Executive Order {n.group(0)}"
                 first = False
-    if "M-" in text:
+    if "M-" in text or "M–" in text:
         for m in _OMB_MEMO.finditer(text):
             yield m.start(), m.end(), f"M-{m['y']}-{m['n']}"
     if "Circular" in text:

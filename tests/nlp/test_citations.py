@@ -40,6 +40,8 @@ def cites(nlp, text):
         ("E.O. 14028", "Executive Order 14028"),
         ("OMB Memorandum M-24-10", "M-24-10"),
         ("OMB Circular A-130", "OMB Circular A-130"),
+        ("OMB Circular No. A–130.", "OMB Circular A-130"),
+        ("memorandum M–24–10 of", "M-24-10"),
         ("NSM-25", "NSM-25"),
         ("National Security Presidential Memorandum/NSPM-11", "NSPM-11"),
         ("Presidential Policy Directive 21", "PPD-21"),
