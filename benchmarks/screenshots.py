@@ -129,6 +129,9 @@ def _take(tmp: Path, out: Path) -> int:
     view.selectRow(0)
     window.open_directive(window.directives_model.directive_id(0))
     shot("05-directive-details")
+    bar = window.details.verticalScrollBar()
+    bar.setValue(bar.maximum())  # the rest of the details: deadline working and evidence
+    shot("05b-directive-evidence")
 
     # EO 14110 in the reader, one of its long sections.
     window.filter_bar.text.clear()

@@ -91,9 +91,13 @@ class IngestPanel(QWidget):
     def report(self, payload: Any) -> None:
         label, done, total = describe_progress(payload)
         self.label.setText(label)
+        page, pages = payload[3], payload[4]
         if total > 1:
             self.bar.setRange(0, total)
             self.bar.setValue(done)
+        elif pages:  # one file: show its pages
+            self.bar.setRange(0, pages)
+            self.bar.setValue(page)
         else:
             self.bar.setRange(0, 0)
 

@@ -209,3 +209,18 @@ def test_fetch_failure_is_reported_in_plain_words(window, qtbot, monkeypatch):
     qtbot.waitUntil(lambda: not window.busy, timeout=60_000)
     assert window.ingest_panel.label.text().startswith("Fetching failed: ")
     assert len(window.library.documents()) == 1
+
+
+def test_progress_names_the_file_and_page(qtbot):
+    from eolens.gui.ingest_panel import IngestPanel, describe_progress
+
+    assert describe_progress((0, 3, "/x/eo-1.pdf", 0, 0))[0] == "Reading eo-1.pdf (file 1 of 3)"
+    assert describe_progress((1, 3, "/x/eo-2.pdf", 4, 30))[0] == (
+        "Reading eo-2.pdf (file 2 of 3), page 4 of 30"
+    )
+    panel = IngestPanel()
+    qtbot.addWidget(panel)
+    panel.start(1)
+    panel.report((0, 1, "/x/big.pdf", 7, 30))
+    assert (panel.bar.maximum(), panel.bar.value()) == (30, 7)
+    assert panel.label.text() == "Reading big.pdf (file 1 of 1), page 7 of 30"
