@@ -225,9 +225,17 @@ def _absolute(text: str) -> tuple[date, str] | None:
     return None
 
 
-def anchor_pinpoint(anchor: str) -> str | None:
+def anchor_pinpoint(anchor: str, pinpoint: str | None = None) -> str | None:
+    """The provision an anchor names: "the guidance in subsection 4.1(a)" -> "4.1(a)". A
+    relative "subsection (d)(i) of this section" is joined to the section of ``pinpoint`` (the
+    provision the deadline is in) when given: ("(d)(i)", "10.1(b)") -> "10.1(d)(i)"."""
     m = _PINPOINT.search(anchor)
-    return m.group("pin") if m else None
+    if not m:
+        return None
+    pin = m.group("pin")
+    if pin.startswith("(") and pinpoint:
+        return pinpoint.split("(", 1)[0] + pin
+    return pin
 
 
 def _recurrence(text: str) -> tuple[str, re.Match] | None:
@@ -248,8 +256,11 @@ def _recurrence(text: str) -> tuple[str, re.Match] | None:
     return None
 
 
-def resolve(text: str, signed: date | None) -> Deadline:
-    """The deadline stated by ``text`` (a deadline phrase), with its date and working."""
+def resolve(text: str, signed: date | None, *, pinpoint: str | None = None) -> Deadline:
+    """The deadline stated by ``text`` (a deadline phrase), with its date and working.
+
+    ``pinpoint``, the provision the phrase is in, lets a relative anchor ("subsection (b) of
+    this section") be given as a full pinpoint in ``anchor_pinpoint``."""
     clean = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
     rec = _recurrence(clean)
     # the one-off part: everything before the recurrence words ("... and annually thereafter")
@@ -283,7 +294,7 @@ def resolve(text: str, signed: date | None) -> Deadline:
                 )
         else:
             kind = "event"
-            pin = anchor_pinpoint(anchor) if anchor else None
+            pin = anchor_pinpoint(anchor, pinpoint) if anchor else None
     elif absolute is not None:
         kind = "absolute"
         when, working = absolute
@@ -331,9 +342,11 @@ def resolve(text: str, signed: date | None) -> Deadline:
     )
 
 
-def deadline_from_span(span: Span, signed: date | None, *, offset: int = 0) -> Deadline:
+def deadline_from_span(
+    span: Span, signed: date | None, *, offset: int = 0, pinpoint: str | None = None
+) -> Deadline:
     """``resolve`` on a ``doc.spans["deadline"]`` span, with the span's character offsets."""
-    d = resolve(span.text, signed)
+    d = resolve(span.text, signed, pinpoint=pinpoint)
     return Deadline(
         text=d.text,
         kind=d.kind,

@@ -315,3 +315,11 @@ def test_yearly_date_and_joined_recurrences(nlp):
     assert found(nlp, "review it not less than annually.") == [
         ("not less than annually", "recurring")
     ]
+
+
+def test_relative_anchor_pinpoints_join_the_current_section():
+    text = "within 180 days of establishing the plan described in subsection (d)(i) of this section"
+    assert resolve(text, SIGNED).anchor_pinpoint == "(d)(i)"
+    assert resolve(text, SIGNED, pinpoint="10.1(b)(iii)").anchor_pinpoint == "10.1(d)(i)"
+    text = "within 60 days of the guidance described in subsection 4.1(a) of this section"
+    assert resolve(text, SIGNED, pinpoint="10.1(b)").anchor_pinpoint == "4.1(a)"
