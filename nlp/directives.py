@@ -152,6 +152,21 @@ _SUBORDINATORS = frozenset(
         "than",
     ]
 )
+_CONJUNCTIONS = frozenset(
+    [
+        "if",
+        "when",
+        "where",
+        "whether",
+        "unless",
+        "until",
+        "because",
+        "although",
+        "whenever",
+        "wherever",
+        "once",
+    ]
+)
 _DETERMINERS = frozenset(
     ["the", "each", "all", "every", "any", "such", "both", "either", "relevant", "appropriate"]
 )
@@ -210,6 +225,13 @@ _HEAD_STOP = frozenset(
     ]
 )
 _WHICHEVER_LATER = re.compile(r"\bwhichever\s+(?:is|comes|occurs)\s+later\b", re.IGNORECASE)
+# Generic subjects that name no one who can be held to a duty: the President's aspirations
+# ("The Federal Government must improve its efforts ..."), not directives.
+_NOT_ADDRESSEE = re.compile(
+    r"^(?:the\s+)?(?:federal\s+government|united\s+states(?:\s+government)?|government|"
+    r"nation|country|private\s+sector|american\s+people|public|we|my\s+administration)$",
+    re.IGNORECASE,
+)
 _QUOTE_MARKS = re.compile("[“”]")
 _FUNCTION_WORDS = re.compile(r"^(?:the|a|an|each|such|any|all|and|or)$", re.IGNORECASE)
 _PINPOINT_REF = re.compile(
@@ -290,6 +312,9 @@ def _titled_actor(doc: Doc, start: int, end: int):
     head_end = start
     while head_end < end and tk.text[head_end] != "," and tk.lower[head_end] not in _HEAD_STOP:
         head_end += 1
+    for i in range(start, head_end):
+        if tk.text[i] in {"’s", "'s", "’", "'"}:
+            start = i + 1  # "The Board’s membership": the head is "membership"
     head = doc[start:head_end].text
     if not _ACTOR_HEADS.search(head):
         return (), (), ()
@@ -348,7 +373,8 @@ def resolve_actor(doc: Doc, start: int, end: int, base: int) -> ActorResult | No
             agencies, evidence, unresolved = _titled_actor(doc, start, end)
         agencies = _dedupe(agencies)
         unresolved = tuple(u for u in unresolved if not _FUNCTION_WORDS.match(u))
-    if not any(a.role == "lead" for a in agencies):
+    leads = [a for a in agencies if a.role == "lead"]
+    if not leads or all(a.key is None and _NOT_ADDRESSEE.match(a.name) for a in leads):
         return None
     span = doc[start:end]
     return ActorResult(
@@ -433,13 +459,17 @@ def _has_subordinator(doc: Doc, start: int, end: int) -> bool:
         mentions = [m for m in tk.mentions if start <= m.start and m.end <= end]
         if mentions and _subordinate_subject(doc, mentions[-1], end):
             return True
-        # "... uses of AI that may affect": a relative pronoun is the trigger's own subject.
+        # "... uses of AI that may affect", "as may be necessary": a relative pronoun right
+        # before the trigger is its subject. "whether such measures should": a conjunction
+        # opens a clause whose subject is no actor.
         last_sub = max(
-            (i for i in range(start, end) if tk.lower[i] in _SUBORDINATORS), default=None
+            (i for i in range(start, end) if tk.lower[i] in _SUBORDINATORS or tk.lower[i] == "as"),
+            default=None,
         )
         if last_sub is not None and not any(m.start > last_sub for m in mentions):
-            words = [t for t in doc[last_sub + 1 : end] if not (t.is_punct or t.is_space)]
-            if len(words) <= 1:
+            words = [i for i in range(last_sub + 1, end) if not tk.punct[i]]
+            low = tk.lower[last_sub]
+            if low in _CONJUNCTIONS or len(words) <= (0 if low == "as" else 1):
                 return True
         if mentions:
             end = mentions[0].start
@@ -760,7 +790,9 @@ def _drafts_for(
             continue
         actor, clause_start, subordinate = None, sent.start, False
         for clause_start, after in _clause_starts(doc, trigger, prev_end_by_sent.get(sent.start)):
-            if not after and _is_subordinate(doc, trigger, clause_start):
+            if (not after and _is_subordinate(doc, trigger, clause_start)) or (
+                after and _has_subordinator(doc, clause_start, trigger.start)
+            ):
                 subordinate = True
                 break
             actor = _find_actor(doc, trigger, clause_start, after, base)
