@@ -53,11 +53,11 @@ class Column:
 COLUMNS: tuple[Column, ...] = (
     Column("pinpoint", "Pinpoint", 11),
     Column("kind", "Kind", 13),
-    Column("lead_agency", "Lead agency", 30),
-    Column("action", "Action", 40),
+    Column("lead_agency", "Lead agency", 26),
+    Column("action", "Action", 32),
     Column("deadline_date", "Deadline", 12),
-    Column("sectors", "Sectors", 30),
-    Column("document", "Document", 24),  # hidden while one document is shown
+    Column("sectors", "Sectors", 22),
+    Column("document", "Document", 18),  # hidden while one document is shown
 )
 
 COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}

@@ -6,6 +6,7 @@ import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from eolens.gui.plaintext import plain_tooltip
 from eolens.nlp.model import Directive, Document, Outline
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtGui import (
@@ -309,6 +310,7 @@ class ReaderView(QWidget):
                     label = f"{label}  {words.strip()}…"
             parent = items.get(p.parent) if p.parent else None
             item = QTreeWidgetItem(parent if parent is not None else self.outline_tree, [label])
+            item.setToolTip(0, plain_tooltip(label))
             item.setData(0, Qt.ItemDataRole.UserRole, p.start)
             items[p.pinpoint] = item
         self.outline_tree.expandToDepth(0)
