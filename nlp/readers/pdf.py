@@ -49,6 +49,9 @@ _SUP_OPEN, _SUP_CLOSE = "\ue001", "\ue002"  # around superscript digits until th
 _SUP = re.compile("\ue001(\\d+)\ue002")
 _MARKER = re.compile(r"^(?:\(\w{1,5}\)|\w{1,5}[.)])\s+")
 _DIGITS = re.compile(r"\d+")
+_PARA_MARKER = re.compile(
+    r"^(?:“?(?:Sec\.|Section)\s+\d+[\w.]*\.\s|\((?:[a-z]{1,3}|[ivxl]+|[A-Z]|\d{1,2})\)\s)"
+)
 _TRIGGER = set(",.;:’”)") | {"'", '"'}
 
 # Federal Register furniture.
@@ -524,7 +527,7 @@ def _measure(pages: list[_Page], lay: _Layout) -> None:
         for a, b in zip(p.lines, p.lines[1:], strict=False):
             g = b.top - a.bottom
             if 0 <= g < a.height:
-                gaps[round(g, 0)] += 1
+                gaps[round(g * 2) / 2] += 1
     lay.gap = float(gaps.most_common(1)[0][0]) if gaps else 1.0
 
 
@@ -548,8 +551,20 @@ def _starts_paragraph(prev: _Line, cur: _Line, lay: _Layout, same_page: bool) ->
         return not (prev.mark_x is not None and abs(cur.x0 - prev.mark_x) < 3)
     if cur.x0 < prev.x0 - 3 and prev.mark_x is None and cur.mark_x is not None:
         return True
-    limit = lay.gap + 0.35 * max(prev.height, cur.height)
-    return same_page and (gap > limit or gap < -0.5 * prev.height)
+    ends_sentence = prev.text.rstrip("”’)")[-1:] in (".", ";", ":")
+    if not same_page:
+        # No spacing to go by across a page break: a sentence end then a section or
+        # subsection marker is a paragraph break.
+        return ends_sentence and bool(_PARA_MARKER.match(cur.text))
+    if gap > lay.gap + 0.35 * max(prev.height, cur.height) or gap < -0.5 * prev.height:
+        return True
+    # The Federal Register squeezes paragraph spacing to as little as 1 pt more than line
+    # spacing; a slightly wider gap after a sentence end, before a capital or a marker, counts.
+    return (
+        gap > lay.gap + 0.75
+        and ends_sentence
+        and (cur.text[:1].isupper() or cur.text[:1] in ("(", "“"))
+    )
 
 
 def _join(prev: str, cur: str) -> str:
