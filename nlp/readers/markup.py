@@ -181,17 +181,19 @@ def join_orphan_headings(paragraphs: list[str]) -> list[str]:
 
 # --- pandoc Markdown -----------------------------------------------------------------------
 
-_FIGURE_RE = re.compile(r"<figure\b.*?</figure\s*>", re.S | re.I)
-_DROP_BLOCK_RE = re.compile(
-    r"<(script|style|noscript|template|iframe|svg)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I
-)
-_SUP_RE = re.compile(r"(\S*?)<sup\b[^>]*>(.*?)</sup\s*>", re.S | re.I)
-_SUB_RE = re.compile(r"<sub\b[^>]*>(.*?)</sub\s*>", re.S | re.I)
+# Elements whose content is not text. Removed by a linear scan, not a lazy regex: an unclosed
+# "<figure" repeated thousands of times would make ".*?</figure>" quadratic.
+_DROPPED_ELEMENTS = ("figure", "script", "style", "noscript", "template", "iframe", "svg")
+_DROP_OPEN_RE = re.compile(r"<!--|<(" + "|".join(_DROPPED_ELEMENTS) + r")\b", re.I)
+_DROP_CLOSE_RES = {n: re.compile(rf"</{n}\s*>", re.I) for n in _DROPPED_ELEMENTS}
+# Content up to the closing tag without crossing another <sup>/<sub>: linear on hostile input.
+_SUP_RE = re.compile(r"<sup\b[^<>]*>((?:[^<]|<(?!/?sup\b))*)</sup\s*>", re.I)
+_SUB_RE = re.compile(r"<sub\b[^<>]*>((?:[^<]|<(?!/?sub\b))*)</sub\s*>", re.I)
 _TAG_RE = re.compile(r"</?[A-Za-z][^<>]*/?>", re.S)
 _LIST_ITEM_RE = re.compile(r"^\s{0,3}[-*+]\s+\S")
 _NUMBERED_ITEM_RE = re.compile(r"^\s{0,3}\d{1,3}[.)]\s+\S")
 _BULLET_RE = re.compile(r"^\s{0,3}[-*+]\s+")
-_MD_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}(?:\s+(.*?))?\s*#*\s*$")
+_MD_HEADING_RE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+(.*))?$")
 _MD_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
 _MD_STRONG_RE = re.compile(r"(\*\*|__)(.+?)\1", re.S)
@@ -201,9 +203,29 @@ _MD_EM_RE = re.compile(
 _HRULE_RE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
 
 
+def drop_elements(text: str) -> str:
+    """Remove comments, figures, scripts ... (an unclosed one runs to the end, as in browsers)."""
+    out: list[str] = []
+    pos = 0
+    while True:
+        m = _DROP_OPEN_RE.search(text, pos)
+        if not m:
+            break
+        out.append(text[pos : m.start()])
+        out.append("\n\n")  # a dropped block separates paragraphs
+        if m[0] == "<!--":
+            end = text.find("-->", m.end())
+            pos = len(text) if end < 0 else end + 3
+        else:
+            close = _DROP_CLOSE_RES[m[1].lower()].search(text, m.end())
+            pos = len(text) if close is None else close.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def _inline_markup(text: str) -> str:
     """One paragraph's raw Markdown/HTML to plain text (before clean_paragraph)."""
-    text = _SUP_RE.sub(lambda m: caret(m[1], _TAG_RE.sub("", m[2])), text)
+    text = _SUP_RE.sub(lambda m: caret("", _TAG_RE.sub("", m[1])), text)
     text = _SUB_RE.sub(r"\1", text)
     text = _TAG_RE.sub("", text)
     text = _MD_LINK_RE.sub(r"\1", text)
@@ -222,8 +244,7 @@ def _unescape_md(text: str) -> str:
 def markdown_paragraphs(body: str) -> list[str]:
     """pandoc Markdown body (front matter removed) -> cleaned paragraphs."""
     body = body.replace("\r\n", "\n").replace("\r", "\n")
-    body = _DROP_BLOCK_RE.sub("\n", body)
-    body = _FIGURE_RE.sub("\n\n", body)
+    body = drop_elements(body)
     raw_paragraphs: list[list[str]] = [[]]
     hard_break = False
     for line in body.split("\n"):
@@ -240,7 +261,7 @@ def markdown_paragraphs(body: str) -> list[str]:
             continue
         heading = _MD_HEADING_RE.match(line)
         if heading:
-            raw_paragraphs.append([heading[1] or ""])
+            raw_paragraphs.append([(heading[1] or "").rstrip().rstrip("#").rstrip()])
             raw_paragraphs.append([])
             continue
         current = raw_paragraphs[-1]
@@ -270,7 +291,7 @@ def markdown_paragraphs(body: str) -> list[str]:
 
 # --- third-party restructured Markdown ("fr-derived") ------------------------------------
 
-_FR_DERIVED_SECTION_RE = re.compile(r"^###\s+Section\s+(\d+[A-Za-z]?)\.?\s*$", re.M)
+_FR_DERIVED_SECTION_RE = re.compile(r"^###[ \t]+Section[ \t]+(\d+[A-Za-z]?)\.?[ \t]*$", re.M)
 _FR_DERIVED_SUBSECTION_RE = re.compile(r"^(\d+\.\d+)\.$")
 _SENTENCE_MARKER_RE = re.compile(r"^(?:\([A-Za-z0-9]{1,6}\)|(?:Section|Sec\.)\s+\d+|\d+\.\d+\.)")
 _DATE_LINE_RE = re.compile(r"^[A-Z][a-z]+\.? \d{1,2}, \d{4}\.?$")
@@ -285,9 +306,9 @@ def is_fr_derived(text: str) -> bool:
 def _fr_derived_summary(head: str) -> dict[str, str]:
     fields = {}
     for m in re.finditer(
-        r"^(?:-\s+|\*\*)([A-Za-z][A-Za-z ]*?)(?::\*\*|\*\*:|:)[ \t]*(.+?)[ \t]*$", head, re.M
+        r"^(?:-[ \t]+|\*\*)([A-Za-z][A-Za-z ]{0,60}?)(?::\*\*|\*\*:|:)(.*)$", head, re.M
     ):
-        fields[m[1].strip().lower()] = m[2].strip(" *")
+        fields[m[1].strip().lower()] = m[2].strip(" \t*")
     return fields
 
 

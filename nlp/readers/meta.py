@@ -88,7 +88,8 @@ class DetectedMeta:
 
 def parse_date(text: str) -> date | None:
     """The first "Month D, YYYY" date in ``text`` (any case), or None."""
-    for m in _DATE_RE.finditer(text):
+    # Only a short value is searched: the month pattern is quadratic on one very long word.
+    for m in _DATE_RE.finditer(text[:400]):
         d = _to_date(m)
         if d:
             return d

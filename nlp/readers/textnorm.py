@@ -191,14 +191,23 @@ class TextBuilder:
         self._pending = []
         self._pending_labels = []
         text = clean_paragraph(raw) if self._normalise else raw.strip()
-        # Locate and remove the page marks, keeping single spaces around them.
+        # Remove the page marks (one pass: a hostile file may have thousands), keeping single
+        # spaces where a mark sat between two.
         marks: list[int] = []
-        while _PAGE_MARK in text:
-            i = text.index(_PAGE_MARK)
-            text = text[:i] + text[i + 1 :]
-            if 0 < i < len(text) and text[i - 1] == " " and text[i] == " ":
-                text = text[:i] + text[i + 1 :]
-            marks.append(i)
+        if _PAGE_MARK in text:
+            out: list[str] = []
+            length = 0
+            last = ""
+            for k, piece in enumerate(text.split(_PAGE_MARK)):
+                if k:
+                    marks.append(length)
+                    if last == " " and piece.startswith(" "):
+                        piece = piece[1:]
+                if piece:
+                    out.append(piece)
+                    length += len(piece)
+                    last = piece[-1]
+            text = "".join(out)
         stripped = text.lstrip(" ")
         lead = len(text) - len(stripped)
         text = stripped.rstrip(" ")
@@ -230,7 +239,13 @@ class TextBuilder:
         self.end_paragraph()
 
     def _open_pending_pages(self, start: int) -> None:
-        self._pages = [(label, start if off is None else off) for label, off in self._pages]
+        # Pages still waiting for text are always the last ones: open them from the first.
+        pages = self._pages
+        i = len(pages)
+        while i > 0 and pages[i - 1][1] is None:
+            i -= 1
+        for j in range(i, len(pages)):
+            pages[j] = (pages[j][0], start)
 
     def build(self) -> tuple[str, tuple[PageSpan, ...]]:
         """The body text and its contiguous page map (pages may be empty spans)."""

@@ -262,3 +262,38 @@ def test_mutated_inputs_end_in_a_document_or_a_read_error(tmp_path):
             outcomes["read"] += 1
         path.unlink()
     assert outcomes["read"] > 100 and outcomes["refused"] > 10
+
+
+# Inputs built to make naive patterns quadratic (".*?</sup>" from each unclosed "<sup>", a page
+# map rebuilt per paragraph, ...). Each reads in well under a second now; the module's timeout
+# turns a regression into a failure instead of a hang.
+PATHOLOGICAL = {
+    "unclosed-sup.md": "Text 10" + "<sup>26" * 40_000 + " end.\n",
+    "unclosed-figure.md": "Text.\n\n" + "<figure>x" * 40_000 + "\n",
+    "unclosed-comment.md": "Text.\n\n" + "<!-- x" * 40_000 + "\n",
+    "spaced-heading.md": "#" + " " * 300_000 + "x\n\nText.\n",
+    "spaced-summary.md": "## Summary\n\n- Citation:" + " " * 300_000 + "x\n\n## Preamble\n\n"
+    "### Section 1.\n\nPurpose\n\nText.\n",
+    "many-bold.md": "**a " * 60_000 + "\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
+def test_pathological_markup_reads_in_linear_time(tmp_path, name):
+    path = tmp_path / name
+    path.write_text(PATHOLOGICAL[name], encoding="utf-8")
+    doc = read_document(path)
+    assert doc.text
+
+
+def test_xml_with_thousands_of_page_markers(tmp_path):
+    one_paragraph = "<P>" + "".join(f'word{i} <PRTPAGE P="{i}"/>' for i in range(20_000)) + "</P>"
+    many = "".join(f'<P>({i}) text.<PRTPAGE P="{30_000 + i}"/></P>' for i in range(20_000))
+    date = "<DATE>" + "A" * 300_000 + "</DATE>"
+    path = tmp_path / "pages.xml"
+    path.write_text(f"<PRESDOCU><EXECORD>{one_paragraph}{many}{date}</EXECORD></PRESDOCU>")
+    doc = read_document(path)
+    # An unlabelled first page (text before the first marker), then one page per marker.
+    assert doc.meta.page_count == 40_001
+    assert doc.text.startswith("word0 word1 word2")
+    assert doc.pages[1].label == "0" and doc.text[doc.pages[1].start :].startswith("word1 ")
