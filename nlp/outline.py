@@ -359,7 +359,6 @@ class _Parser:
         self._close(self._signature_start())
 
     def _index_markers(self) -> None:
-        marker_re = _DOTTED_RE if self.dotted else _PAREN_RE
         for i, line in enumerate(self.lines):
             if line.quoted:
                 continue
@@ -368,9 +367,15 @@ class _Parser:
                     self.boundaries.append(i)
             elif _SECTION_RE.match(line.text) or _SUBSECTION_RE.match(line.text):
                 self.boundaries.append(i)
-            m = marker_re.match(line.text)
+            m = self._marker_at_start(line.text)
             if m:
                 self.marker_tokens.append((i, m.group(1)))
+
+    def _marker_at_start(self, text: str) -> re.Match | None:
+        # dotted outlines ("a.", "i.") may still use "(1)" markers below
+        if self.dotted:
+            return _DOTTED_RE.match(text) or _PAREN_RE.match(text)
+        return _PAREN_RE.match(text)
 
     def _section(self, i: int, line: _Line) -> bool:
         """Open a section (or a numbered subsection) if the line starts one."""
@@ -460,7 +465,7 @@ class _Parser:
 
     def _line_marker(self, i: int, line: _Line) -> int:
         """Place the marker that starts the line, if any; returns where its text begins."""
-        m = (_DOTTED_RE if self.dotted else _PAREN_RE).match(line.text)
+        m = self._marker_at_start(line.text)
         if not m:
             return 0
         body = self._place(i, line, m, chained=False)

@@ -417,7 +417,9 @@ def test_dotted_outline():
         "a. Reporting on Waivers",
         "Agencies must report waivers within 30 days.",
         "3. DEFINITIONS",
-        "Widget: A small device.",
+        "Widget: A small device that:",
+        "(1) spins; and",
+        "(2) hums.",
     )
     outline = parse_outline(doc)
     got = [p.pinpoint for p in outline.provisions]
@@ -429,6 +431,8 @@ def test_dotted_outline():
         "2",
         "2(a)",
         "3",
+        "3(1)",
+        "3(2)",
     ]
     headings = {p.pinpoint: p.heading for p in outline.provisions}
     assert headings["1"] == "INVENTORY OF WIDGETS"

@@ -88,12 +88,6 @@ def test_omb_guidance_dotted_outline(outlines):
     assert {"1(a)", "1(a)(i)", "1(a)(ii)", "1(b)", "2(a)"} <= set(got)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="PDF reader (nlp/readers/pdf.py) misses the paragraph break before a flush-left "
-    "'Sec. N.' (and some '(b)') lines whose previous line fills the measure, in about 40 of "
-    "the 228 FR PDFs; remove this mark when the reader breaks paragraphs there",
-)
 def test_every_order_pdf_has_consecutive_sections_and_unique_pinpoints(outlines):
     bad = {}
     for name, (doc, outline) in outlines.items():

@@ -123,11 +123,5 @@ def test_eo_14306_structure(pinpoints):
     assert "2(b)(i)" not in got and "2(e)(a)" not in got
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="PDF reader (nlp/readers/pdf.py) joins the flush-left 'Sec. 3.' line onto the "
-    "previous paragraph when that paragraph's last line fills the measure, so section 3 is "
-    "lost; remove this mark when the reader breaks paragraphs before section headings",
-)
 def test_eo_14306_markdown_and_pdf_agree(shape):
     assert shape(EO_14306["pdf"]) == shape(EO_14306["markdown"])
