@@ -135,8 +135,36 @@ def parse_actor(
             unresolved.append(chunk)
         gap.clear()
 
+    def add(text: str, start_char: int, end_char: int) -> None:
+        nonlocal pending_through, principal
+        is_through = pending_through and principal is not None
+        if is_through:
+            role: AgencyRole = "through" if principal.role == "lead" else principal.role
+            ref = gaz.ref(text, role, parent=principal.key)
+        else:
+            ref = gaz.ref(text, mode)
+        pending_through = False
+        if ref is None:
+            unresolved.append(text)
+            return
+        ident = (ref.key, ref.name if ref.key is None else "", ref.role)
+        if ident not in seen:
+            seen.add(ident)
+            agencies.append(ref)
+        if not is_through:
+            principal = ref
+        evidence.append(Evidence("actor", offset + start_char, offset + end_char, ref.name))
+
     i = start
     while i < end:
+        plural = _plural_list(doc, i, end, gaz)
+        if plural is not None:
+            # "the Secretaries of Agriculture, Energy, and Homeland Security"
+            flush_gap()
+            items, i = plural
+            for title, first, last_tok in items:
+                add(title, doc[first].idx, doc[last_tok].idx + len(doc[last_tok].text))
+            continue
         span = by_start.get(i)
         if span is not None and _restates(doc, span, last):
             # "the Director of the National Security Agency (NSA)": the acronym restates it.
@@ -153,25 +181,7 @@ def parse_actor(
         if span is not None:
             flush_gap()
             last = span
-            is_through = pending_through and principal is not None
-            if is_through:
-                role: AgencyRole = "through" if principal.role == "lead" else principal.role
-                ref = gaz.ref(span.text, role, parent=principal.key)
-            else:
-                ref = gaz.ref(span.text, mode)
-            pending_through = False
-            if ref is not None:
-                ident = (ref.key, ref.name if ref.key is None else "", ref.role)
-                if ident not in seen:
-                    seen.add(ident)
-                    agencies.append(ref)
-                if not is_through:
-                    principal = ref
-                evidence.append(
-                    Evidence("actor", offset + span.start_char, offset + span.end_char, ref.name)
-                )
-            else:
-                unresolved.append(span.text)
+            add(span.text, span.start_char, span.end_char)
             i = span.end
             continue
         matched = _connective_at(lower, i - start)
@@ -194,6 +204,64 @@ def parse_actor(
         if text:
             unresolved.append(text)
     return ActorParse(tuple(agencies), tuple(evidence), tuple(dict.fromkeys(unresolved)))
+
+
+_PLURAL_HEADS = {
+    "secretaries": "Secretary",
+    "directors": "Director",
+    "administrators": "Administrator",
+    "chairs": "Chair",
+    "chairmen": "Chairman",
+    "heads": "Head",
+}
+_LIST_WORDS = {",", "and", "the", "of", "&", "for"}
+
+
+def _plural_list(doc: Doc, i: int, end: int, gaz: Gazetteer):
+    """("Secretary of Agriculture", first, last token) items of "Secretaries of A, B, and C",
+    and the token after the list; None unless every item resolves."""
+    title = _PLURAL_HEADS.get(doc[i].lower_)
+    if title is None or i + 2 >= end or doc[i + 1].lower_ != "of":
+        return None
+    j = i + 2
+    while j < end and (doc[j].is_title or doc[j].is_upper or doc[j].lower_ in _LIST_WORDS):
+        if doc[j].lower_ in ("through", "in", "acting", "after", "consulting", "coordinating"):
+            break
+        j += 1
+    # items are separated by commas; an item may itself hold "and" ("Housing and Urban
+    # Development") or be the last of the list ("and Homeland Security")
+    items: list[tuple[str, int, int]] = []
+    k = i + 2
+    while k < j:
+        stop = k
+        while stop < j and doc[stop].text != ",":
+            stop += 1
+        first, last_tok = k, stop - 1
+        while first <= last_tok and doc[first].lower_ in ("and", "the"):
+            first += 1
+        if first <= last_tok:
+            words = doc[first : last_tok + 1].text
+            found = gaz.resolve(f"{title} of {words}")
+            if found is not None and found.key is not None:
+                items.append((f"{title} of {words}", first, last_tok))
+            else:
+                halves = _split_and(doc, first, last_tok, title, gaz)
+                if halves is None:
+                    return None
+                items.extend(halves)
+        k = stop + 1
+    return (items, j) if len(items) >= 2 else None
+
+
+def _split_and(doc: Doc, first: int, last_tok: int, title: str, gaz: Gazetteer):
+    """ "State and Defense" -> two items, when each side resolves."""
+    for m in range(first + 1, last_tok):
+        if doc[m].lower_ == "and":
+            a, b = doc[first:m].text, doc[m + 1 : last_tok + 1].text
+            ra, rb = gaz.resolve(f"{title} of {a}"), gaz.resolve(f"{title} of {b}")
+            if ra is not None and rb is not None and ra.key and rb.key:
+                return [(f"{title} of {a}", first, m - 1), (f"{title} of {b}", m + 1, last_tok)]
+    return None
 
 
 def _restates(doc: Doc, span, last) -> bool:

@@ -140,3 +140,24 @@ def test_short_forms_used_by_memoranda(nlp):
     ]
     doc = nlp("rules on interstate commerce and an ic chip")
     assert list(doc.spans["agency"]) == []
+
+
+def test_plural_titles(nlp):
+    found, parse = roles(
+        nlp,
+        "the Secretaries of Agriculture, Housing and Urban Development, Transportation, Energy, "
+        "and Homeland Security, in consultation with the Director of OMB",
+    )
+    assert found == [
+        ("lead", "USDA", None),
+        ("lead", "HUD", None),
+        ("lead", "DOT", None),
+        ("lead", "DOE", None),
+        ("lead", "DHS", None),
+        ("consulted", "OMB", "EOP"),
+    ]
+    assert parse.unresolved == ()
+    found, _ = roles(nlp, "the Secretaries of State and Defense")
+    assert found == [("lead", "DOS", None), ("lead", "DOW", None)]
+    found, _ = roles(nlp, "the Directors of OMB and OSTP")
+    assert found == [("lead", "OMB", "EOP"), ("lead", "OSTP", "EOP")]
