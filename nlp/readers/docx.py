@@ -13,6 +13,7 @@ memory).
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -45,6 +46,16 @@ def check_docx_container(path: Path) -> None:
         raise ReadError(str(path), f"not a document EO Lens can read: looks like {kind}")
     if len(infos) > MAX_MEMBERS:
         raise ReadError(str(path), f"the Word file holds {len(infos)} parts: refused as damaged")
+    try:
+        with zipfile.ZipFile(path) as zf, zf.open("word/document.xml") as fh:
+            head = fh.read(4096)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
+        raise ReadError(str(path), f"damaged Word document: {exc}") from None
+    except RuntimeError:  # zipfile's answer to an encrypted member
+        raise ReadError(str(path), "the Word file is encrypted") from None
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+        # Word never writes a DTD; one here is an entity bomb or an external-entity probe.
+        raise ReadError(str(path), "the Word file declares XML entities: refused for safety")
     total = sum(i.file_size for i in infos)
     packed = sum(i.compress_size for i in infos) or 1
     if total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO:

@@ -297,3 +297,24 @@ def test_xml_with_thousands_of_page_markers(tmp_path):
     assert doc.meta.page_count == 40_001
     assert doc.text.startswith("word0 word1 word2")
     assert doc.pages[1].label == "0" and doc.text[doc.pages[1].start :].startswith("word1 ")
+
+
+def test_docx_with_an_entity_bomb_is_refused(tmp_path):
+    good = tmp_path / "good.docx"
+    d = docx.Document()
+    d.add_paragraph("x")
+    d.save(str(good))
+    ents = BILLION_LAUGHS.split("[", 1)[1].split("]>")[0]
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bomb, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                text = data.decode()
+                decl_end = text.index("?>") + 2
+                root = text[decl_end:].lstrip()
+                tag = root[1 : root.index(" ")]
+                root = root.replace("<w:t>x</w:t>", "<w:t>&lol9;</w:t>")
+                data = f"{text[:decl_end]}<!DOCTYPE {tag} [{ents}]>{root}".encode()
+            dst.writestr(item, data)
+    assert "declares XML entities" in read_error(bomb)
