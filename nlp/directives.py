@@ -167,6 +167,9 @@ _CONJUNCTIONS = frozenset(
         "once",
     ]
 )
+_PREPOSITIONS = frozenset(
+    {"of", "in", "to", "under", "by", "with", "for", "from", "on", "at", "through", "within"}
+)
 _DETERMINERS = frozenset(
     ["the", "each", "all", "every", "any", "such", "both", "either", "relevant", "appropriate"]
 )
@@ -245,7 +248,7 @@ _GENERIC_HEADS = re.compile(
 )
 _ACTOR_HEADS = re.compile(
     r"\b(?:secretary|director|administrator|attorney\s+general|chair(?:man|woman|person)?|"
-    r"committee|council|board|commission(?:er)?|agency|agencies|department|office|officer|"
+    r"heads?|committee|council|board|commission(?:er)?|agency|agencies|department|office|officer|"
     r"advisor|adviser|assistant\s+to\s+the\s+president|coordinator|representative|"
     r"administration|bureau|service|heads?\s+of|task\s+force|working\s+group|czar|"
     r"comptroller|surgeon\s+general|inspector\s+general|counsel|governor|mayor)\b",
@@ -463,7 +466,12 @@ def _has_subordinator(doc: Doc, start: int, end: int) -> bool:
         # before the trigger is its subject. "whether such measures should": a conjunction
         # opens a clause whose subject is no actor.
         last_sub = max(
-            (i for i in range(start, end) if tk.lower[i] in _SUBORDINATORS or tk.lower[i] == "as"),
+            (
+                i
+                for i in range(start, end)
+                if (tk.lower[i] in _SUBORDINATORS or tk.lower[i] == "as")
+                and not _is_determiner_that(tk, i)
+            ),
             default=None,
         )
         if last_sub is not None and not any(m.start > last_sub for m in mentions):
@@ -479,7 +487,7 @@ def _has_subordinator(doc: Doc, start: int, end: int) -> bool:
         low = tk.lower[i]
         if i in trigger_starts and open_clauses:
             open_clauses -= 1
-        elif low in _SUBORDINATORS:
+        elif low in _SUBORDINATORS and not _is_determiner_that(tk, i):
             open_clauses += 1
         elif low == "as" and i + 1 < end:
             nxt_low, nxt = tk.lower[i + 1], tk.text[i + 1]
@@ -488,6 +496,11 @@ def _has_subordinator(doc: Doc, start: int, end: int) -> bool:
             ):
                 open_clauses += 1
     return open_clauses > 0
+
+
+def _is_determiner_that(tk: _Tokens, i: int) -> bool:
+    """ "of that Act", "under that section": "that" after a preposition is a determiner."""
+    return tk.lower[i] == "that" and i > 0 and tk.lower[i - 1] in _PREPOSITIONS
 
 
 def _subordinate_subject(doc: Doc, mention: Span, trigger_start: int) -> bool:
