@@ -438,10 +438,7 @@ class MainWindow(QMainWindow):
 
     def open_directive(self, directive_id: int) -> None:
         """Show the directive's passage in the reader, highlighted and selected."""
-        row = self.directives_model._row(self.directives_model.row_of(directive_id) or 0)
-        doc_id = row_value(row, "doc_id") if row is not None else None
-        if doc_id is None:
-            doc_id = self._doc_of(directive_id)
+        doc_id = self._doc_of(directive_id)
         if doc_id != self._reader_doc:
             self.load_reader(doc_id)
         self.tabs.setCurrentWidget(self.reader)

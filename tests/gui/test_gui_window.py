@@ -224,3 +224,11 @@ def test_progress_names_the_file_and_page(qtbot):
     panel.report((0, 1, "/x/big.pdf", 7, 30))
     assert (panel.bar.maximum(), panel.bar.value()) == (30, 7)
     assert panel.label.text() == "Reading big.pdf (file 1 of 1), page 7 of 30"
+
+
+def test_open_a_directive_that_the_filter_hides(window):
+    window.filter_bar.kind.setCurrentIndex(window.filter_bar.kind.findData("encouragement"))
+    assert window.directives_model.row_of(1) is None
+    window.open_directive(1)
+    assert window.reader.selected_text() == window.library.directive(1).directive.text
+    assert window.details.values["pinpoint"].text() == "2(a)"
