@@ -23,6 +23,7 @@ gazetteer can grow; they are never guessed.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from eolens.nlp.gazetteer import SPAN_KEY, Gazetteer
@@ -105,11 +106,14 @@ def parse_actor(
     *,
     offset: int = 0,
     gazetteer: Gazetteer | None = None,
+    defined: Mapping[str, str] | None = None,
 ) -> ActorParse:
     """Agencies with roles for the actor phrase ``doc[start:end]``.
 
     ``offset`` is added to evidence character offsets (the position of ``doc.text`` in the
-    document text when the doc holds one provision).
+    document text when the doc holds one provision). ``defined`` maps terms the document
+    defines to gazetteer keys (``defined_actors(document.text)``: "the Secretary of Commerce
+    (Secretary)" makes a later "the Secretary" the Department of Commerce).
     """
     gaz = gazetteer or Gazetteer.load()
     mentions = (
@@ -131,18 +135,28 @@ def parse_actor(
     last = None  # the previous mention
 
     def flush_gap() -> None:
-        for chunk in _chunks(doc, gap):
-            unresolved.append(chunk)
+        for chunk, first, last_tok in _chunks(doc, gap):
+            key = defined.get(chunk.lower()) if defined else None
+            if key is not None and gaz.get(key) is not None:
+                add(chunk, doc[first].idx, doc[last_tok].idx + len(doc[last_tok].text), key=key)
+            else:
+                unresolved.append(chunk)
         gap.clear()
 
-    def add(text: str, start_char: int, end_char: int) -> None:
+    def add(text: str, start_char: int, end_char: int, key: str | None = None) -> None:
         nonlocal pending_through, principal
         is_through = pending_through and principal is not None
         if is_through:
             role: AgencyRole = "through" if principal.role == "lead" else principal.role
-            ref = gaz.ref(text, role, parent=principal.key)
+            parent = principal.key
         else:
-            ref = gaz.ref(text, mode)
+            role, parent = mode, None
+        if key is not None:
+            ref = gaz.ref_for_key(key, role, parent=parent)
+        elif is_through:
+            ref = gaz.ref(text, role, parent=parent)
+        else:
+            ref = gaz.ref(text, role)
         pending_through = False
         if ref is None:
             unresolved.append(text)
@@ -291,13 +305,58 @@ def _chunks(doc: Doc, indices: list[int]):
             run.append(idx)
             continue
         if run:
-            text = _clean(doc[run[0] : run[-1] + 1].text)
+            first, last_tok = run[0], run[-1]
+            while first < last_tok and _LEADING.match(doc[first].text + " "):
+                first += 1
+            text = _clean(doc[first : last_tok + 1].text)
             words = text.split()
             if any(w[:1].isupper() and w.lower().strip(".,") not in _NOT_ACTOR for w in words):
-                yield text
+                yield text, first, last_tok
         run = [idx] if tok is not None and tok.lower_ not in _SEPARATORS else []
 
 
 def _clean(text: str) -> str:
     text = text.strip(" ,;:.()")
     return _LEADING.sub("", text).strip()
+
+
+_DEFINED_PAREN = re.compile(
+    r"(?P<full>(?:[A-Z][\w’'.&-]*|of|the|and|for|on|to)(?:[ \t]+(?:[A-Z][\w’'.&-]*|of|the|and|for"
+    r"|on|to))*)[ \t]+\((?:the[ \t]+)?[“\"]?(?P<term>[A-Z][A-Za-z]*(?:[ \t][A-Z][A-Za-z]*){0,3})"
+    r"[”\"]?\)"
+)
+_DEFINED_MEANS = re.compile(
+    r"[“\"](?P<term>[A-Z][A-Za-z]*(?:[ \t][A-Z][A-Za-z]*){0,3})[”\"][ \t]+means[ \t]+(?:the[ \t]+)?"
+    r"(?P<full>[A-Z][^.;:\n]{2,120})"
+)
+
+
+def defined_actors(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
+    """Terms a document defines for agencies and officials, lowercased -> gazetteer key:
+    "the Secretary of Commerce (Secretary)", "the Director of OMB (OMB Director)", "The term
+    “Secretary” means the Secretary of Energy". A term that is itself a known name or acronym
+    ("(CISA)") is left to the gazetteer; a term defined for two different entries is dropped."""
+    gaz = gazetteer or Gazetteer.load()
+    found: dict[str, str | None] = {}
+
+    def record(term: str, key: str) -> None:
+        t = " ".join(term.split()).lower()
+        if gaz.resolve(term) is not None:
+            return
+        found[t] = key if found.get(t, key) == key else None
+
+    for m in _DEFINED_PAREN.finditer(text):
+        words = m["full"].split()
+        for k in range(len(words)):
+            hit = gaz.resolve(" ".join(words[k:]))
+            if hit is not None and hit.key is not None:
+                record(m["term"], hit.key)
+                break
+    for m in _DEFINED_MEANS.finditer(text):
+        words = m["full"].split()
+        for k in range(len(words), 0, -1):
+            hit = gaz.resolve(" ".join(words[:k]))
+            if hit is not None and hit.key is not None:
+                record(m["term"], hit.key)
+                break
+    return {t: k for t, k in found.items() if k is not None}

@@ -89,6 +89,7 @@ def _surfaces(name: str, acronym: str | None, heads, officials, aliases):
         if acronym:
             out.append((f"{title} of {acronym}", True))
             out.append((f"{title} of the {acronym}", True))
+            out.append((f"{acronym} {title}", True))  # "the OMB Director"
     out.extend((o, True) for o in officials)
     return out
 
@@ -201,6 +202,21 @@ class Gazetteer:
             acronym=hit.acronym,
             role=role,
             key=hit.key,
+            parent=parent if parent is not None else entry.parent,
+        )
+
+    def ref_for_key(
+        self, key: str, role: AgencyRole, *, parent: str | None = None
+    ) -> AgencyRef | None:
+        """An AgencyRef for an entry by key (canonical name and acronym)."""
+        entry = self.entries.get(key)
+        if entry is None:
+            return None
+        return AgencyRef(
+            name=entry.name,
+            acronym=entry.acronym,
+            role=role,
+            key=key,
             parent=parent if parent is not None else entry.parent,
         )
 

@@ -161,3 +161,38 @@ def test_plural_titles(nlp):
     assert found == [("lead", "DOS", None), ("lead", "DOW", None)]
     found, _ = roles(nlp, "the Directors of OMB and OSTP")
     assert found == [("lead", "OMB", "EOP"), ("lead", "OSTP", "EOP")]
+
+
+def test_defined_terms():
+    from eolens.nlp.actors import defined_actors
+
+    text = (
+        "(c) The Secretary of Commerce (Secretary), in consultation with the United States Trade "
+        "Representative, shall act. The Director of the Office of Management and Budget (OMB "
+        "Director) shall review. The Director of the Cybersecurity and Infrastructure Security "
+        "Agency (CISA) shall help.\n(d) The term “Chair” means the Secretary of the Interior."
+    )
+    # "OMB Director" is a name the gazetteer knows already
+    assert defined_actors(text) == {"secretary": "DOC", "chair": "DOI"}
+    # one term defined for two entries is ambiguous: dropped
+    assert (
+        defined_actors("the Secretary of State (Secretary) and the Secretary of Labor (Secretary)")
+        == {}
+    )
+
+
+def test_defined_terms_resolve_later_mentions(nlp):
+    doc = nlp("the Secretary, acting through the Commissioner of CBP, and the OMB Director")
+    parse = parse_actor(doc, 0, len(doc), defined={"secretary": "DHS", "omb director": "OMB"})
+    assert [(a.role, a.key, a.parent) for a in parse.agencies] == [
+        ("lead", "DHS", None),
+        ("through", "CBP", "DHS"),
+        ("lead", "OMB", "EOP"),
+    ]
+    assert parse.unresolved == ()
+    assert [e.label for e in parse.evidence] == [
+        "Department of Homeland Security",
+        "U.S. Customs and Border Protection",
+        "Office of Management and Budget",
+    ]
+    assert parse_actor(doc, 0, len(doc)).unresolved == ("Secretary",)
