@@ -44,12 +44,69 @@ def peak_rss_mb() -> float:
     return kb / 1024 if sys.platform != "darwin" else kb / 1024 / 1024
 
 
+def sweep_pdfs(folder: Path) -> int:
+    """Read, outline and extract every PDF in ``folder``; print totals and failures."""
+    from collections import Counter
+
+    from eolens.nlp.extract import extract
+    from eolens.nlp.model import ReadError
+    from eolens.nlp.outline import parse_outline
+    from eolens.nlp.readers import read_document
+
+    pdfs = sorted(folder.glob("*.pdf"))
+    if not pdfs:
+        print(f"no PDFs in {folder}")
+        return 1
+    totals: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
+    unresolved: Counter[str] = Counter()
+    failures = []
+    t0 = time.perf_counter()
+    for pdf in pdfs:
+        try:
+            document = read_document(pdf)
+        except ReadError as exc:
+            failures.append(f"{pdf.name}: unreadable ({exc.reason})")
+            continue
+        try:
+            x = extract(document, parse_outline(document))
+        except Exception as exc:  # the sweep reports every crash instead of stopping
+            failures.append(f"{pdf.name}: {type(exc).__name__}: {exc}")
+            continue
+        totals["documents"] += 1
+        totals["documents with directives"] += bool(x.directives)
+        totals["directives"] += len(x.directives)
+        totals["dated deadlines"] += sum(bool(d.deadline and d.deadline.date) for d in x.directives)
+        totals["undated deadlines"] += sum(
+            bool(d.deadline and not d.deadline.date) for d in x.directives
+        )
+        totals["unresolved actor strings"] += len(x.unresolved_actors)
+        kinds.update(d.kind for d in x.directives)
+        unresolved.update(x.unresolved_actors)
+    print(f"{len(pdfs)} PDFs in {folder.name}, {time.perf_counter() - t0:.0f} s")
+    for key, value in totals.items():
+        print(f"  {key}: {value}")
+    print(f"  kinds: {dict(kinds)}")
+    print(f"  most frequent unresolved actors: {unresolved.most_common(15)}")
+    print(f"  failures: {len(failures)}")
+    for row in failures:
+        print(f"    {row}")
+    return 1 if any(": unreadable" not in f for f in failures) else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--profile", action="store_true", help="print a cProfile of one round")
+    parser.add_argument(
+        "--pdfs",
+        action="store_true",
+        help="instead: extract every PDF in federal-register-eo-pdfs-2025 and print counts",
+    )
     args = parser.parse_args(argv)
+    if args.pdfs:
+        return sweep_pdfs(CORPUS / "federal-register-eo-pdfs-2025")
 
     path = CORPUS / SOURCE
     if not path.is_file():

@@ -202,7 +202,7 @@ _PASSIVE_STOP = frozenset(
 _ANAPHORA = re.compile(
     r"^(?:the\s+)?(?:secretary|director|administrator|attorney\s+general|chair(?:man|person)?|"
     r"committee|council|board|commission|administration|agency|department|office|each|they|"
-    r"it|he|she|both)$",
+    r"it|he|she|both|task\s+force|executive\s+director|chair\s+of\s+the\s+council)$",
     re.IGNORECASE,
 )
 _HEAD_STOP = frozenset(
@@ -853,11 +853,7 @@ def _lead_keys(agencies: Iterable[AgencyRef]) -> frozenset[str]:
 
 def _is_anaphoric(actor: ActorResult) -> bool:
     phrase = " ".join(actor.phrase.split())
-    if _ANAPHORA.match(phrase):
-        return True
-    return all(a.key is None for a in actor.agencies) and bool(
-        re.match(r"^(?:the\s+)?(?:secretary|director|administrator)$", phrase, re.IGNORECASE)
-    )
+    return bool(_ANAPHORA.match(phrase))
 
 
 def _span_labels(unit: _Analysed, group: str, start: int, end: int):
@@ -914,7 +910,7 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
         kept: list[_Draft] = []
         for d in drafts:
             d.index = i
-            d = _fill_anaphora(d, kept, parent_rec)
+            d = _fill_anaphora(d, kept, parent_rec, order)
             same = next(
                 (k for k in kept if _lead_keys(k.actor.agencies) == _lead_keys(d.actor.agencies)),
                 None,
@@ -1022,15 +1018,28 @@ def _nearest_directive(i: int, records, parent_idx) -> _Draft | None:
     return None
 
 
-def _fill_anaphora(d: _Draft, kept: list[_Draft], parent: _Draft | None) -> _Draft:
-    """ "The Secretary shall ..." after a named Secretary: take that Secretary's agencies."""
+def _fill_anaphora(
+    d: _Draft, kept: list[_Draft], parent: _Draft | None, history: list[_Draft]
+) -> _Draft:
+    """ "The Secretary shall ..." after a named Secretary: take that Secretary's agencies.
+
+    Looks at this provision's records, its lead-in, then earlier records back to the start of
+    the document (most recent first); the first actor phrase holding the same head word wins,
+    and its lead agencies are taken."""
     if not _is_anaphoric(d.actor):
         return d
-    head = d.actor.phrase.split()[-1].lower() if d.actor.phrase.split() else ""
-    for cand in [*reversed(kept), *([parent] if parent else [])]:
-        if head and head in cand.actor.phrase.lower():
-            d.actor = replace(d.actor, agencies=cand.actor.agencies, unresolved=())
-            return d
+    words = d.actor.phrase.split()
+    head = words[-1].lower() if words else ""
+    if not head or head in {"each", "they", "it", "he", "she", "both"}:
+        candidates = [*reversed(kept), *([parent] if parent else [])]
+    else:
+        candidates = [*reversed(kept), *([parent] if parent else []), *reversed(history)]
+    for cand in candidates:
+        if cand.actor.agencies and head in cand.actor.phrase.lower() and cand.actor is not d.actor:
+            leads = tuple(a for a in cand.actor.agencies if a.role == "lead")
+            if any(a.key for a in leads):
+                d.actor = replace(d.actor, agencies=leads, unresolved=(), evidence=())
+                return d
     return d
 
 

@@ -218,3 +218,42 @@ def test_unknown_titled_actor_is_kept_and_reported():
     assert "Widget Standards Board" in d.actor
     assert x.unresolved_actors
     assert d.confidence < 0.9
+
+
+def test_anaphoric_actor_takes_the_named_official_from_earlier_provisions():
+    x = run(
+        "Sec. 2. Census. (a) The Secretary of Labor shall count widget workers.",
+        "(b) The Secretary shall publish the count.",
+    )
+    assert [leads(d) for d in by_pin(x)["2(b)"]] == [["DOL"]]
+
+
+def test_aspirations_of_the_government_are_not_directives():
+    x = run("Sec. 1. Purpose. The Federal Government must improve its widget security.")
+    assert x.directives == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a conjunction opens a clause whose subject is no actor
+        "The Secretary of Energy shall report on whether such widgets should be banned.",
+        # "that" after a preposition is a determiner, not a relative pronoun
+        "The Secretary of Energy, for systems described in section 5 of that Act, shall report.",
+        # a relative pronoun right before the trigger is its subject
+        "The Secretary of Energy shall report on uses of widgets that may harm workers.",
+    ],
+)
+def test_one_directive_whatever_the_subordinate_clause(sentence):
+    x = run(f"Sec. 2. Widgets. {sentence}")
+    assert [(d.kind, leads(d)) for d in x.directives] == [("obligation", ["DOE"])]
+
+
+def test_quoted_amending_text_gives_no_directives():
+    x = run(
+        "Sec. 2. Amendments. (a) Section 3 of Executive Order 99998 is amended by inserting "
+        "“The Secretary of Energy shall publish a widget census within 30 days of the date of "
+        "this order.” at the end."
+    )
+    assert x.directives == ()
+    assert x.provision_classes["2(a)"] == "amendment"
