@@ -15,7 +15,7 @@ from a title that *starts* with "Executive Order N".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from eolens.nlp.model import DocType
@@ -73,7 +73,6 @@ class MetaHints:
     eo_number: int | None = None  # stated by the source's metadata ("Executive Order Number")
     fr_citation: str | None = None
     fr_doc_number: str | None = None
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
