@@ -212,7 +212,7 @@ def test_installed_script_runs_the_cli(tmp_path):
     if source is None:
         pytest.skip("needs the shared corpus")
     done = subprocess.run(
-        [str(script), "--db", str(db), "ingest", str(source)],
+        [str(script), "--db", str(db), "ingest", "--no-extract", str(source)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -237,3 +237,24 @@ def test_installed_script_runs_the_cli(tmp_path):
         == "eolens: no document matches '999' (give an id, an EO number or a sha256 prefix)"
     )
     assert Path(db).is_file()
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_all_federal_register_pdfs_ingest(tmp_path, capsys):
+    folder = CORPUS / "federal-register-eo-pdfs-2025"
+    pdfs = sorted(folder.glob("*.pdf"))
+    if not pdfs:
+        pytest.skip(f"no PDFs at {folder}")
+    code, out, err = run(capsys, "--db", str(tmp_path / "lib.sqlite"), "ingest", *map(str, pdfs))
+    failed = [line for line in out.splitlines() if not line.startswith("added")]
+    assert failed == [], "\n".join(failed)
+    assert code == 0
+    assert f"{len(pdfs)} added, 0 already present, 0 failed" in err
+    from eolens.data.library import Library
+
+    with Library.open(tmp_path / "lib.sqlite") as lib:
+        for doc in lib.documents():
+            if doc.doc_type == "executive_order":
+                numbered = [p for p in lib.provisions(doc.id) if p.provision.level == 0]
+                assert numbered and numbered[0].provision.pinpoint[0].isdigit(), doc.source_path

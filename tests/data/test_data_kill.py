@@ -52,7 +52,7 @@ def _kill_after(cmd: list[str], lines: int, delay: float) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("delay", [0.0, 0.05, 0.13, 0.31])
+@pytest.mark.parametrize("delay", [0.0, 0.13])
 def test_killed_writer_leaves_documents_absent_or_complete(tmp_path, delay):
     path = tmp_path / "lib.sqlite"
     _kill_after([sys.executable, "-c", WRITER, str(path)], 2, delay)
