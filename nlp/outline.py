@@ -493,7 +493,7 @@ class _Parser:
         readings = _interpretations(token)
         if not readings or not self.stack:
             return None
-        choice = self._decide(i, line, m.start(), readings, chained)
+        choice = self._decide(i, line, m.start(), token, readings, chained)
         if choice is None:
             return None
         depth, style, ordinal = choice
@@ -524,7 +524,13 @@ class _Parser:
         return body
 
     def _decide(
-        self, i: int, line: _Line, pos: int, readings: list[tuple[str, int]], chained: bool
+        self,
+        i: int,
+        line: _Line,
+        pos: int,
+        own: str,
+        readings: list[tuple[str, int]],
+        chained: bool,
     ) -> tuple[int, str, int] | None:
         """(stack depth to cut to, style, ordinal) for a marker, or None if it is not one."""
         top = self.stack[-1].style
@@ -546,19 +552,34 @@ class _Parser:
         successors: dict[str, int] = {}
         for n, (_, style, ordinal, _) in enumerate(candidates):
             successors.setdefault(_token(style, ordinal + 1), n)
+        continuing = [c for c in candidates if not c[3]]
         for token in self._tokens_after(i):
             if token in successors:
                 return candidates[successors[token]][:3]
+            if token == own and continuing:
+                # "(h)", "(i) ... :", "(i)", "(ii)": a second "(i)" before any successor opens
+                # the roman level under the letter (i)
+                return max(continuing, key=lambda c: c[0])[:3]
         if _char_before(self.text, line.start + pos) in (":", "—"):
             opening = [c for c in candidates if c[3]]
             if opening:
                 return opening[0][:3]
-        continuing = [c for c in candidates if not c[3]]
         return max(continuing or candidates, key=lambda c: c[0])[:3]
 
     def _fallback(self, readings: list[tuple[str, int]]) -> tuple[int, str, int]:
-        """A marker out of sequence (a skipped or repeated item): its likeliest reading
-        continues the nearest level of its style, or opens a level below the current one."""
+        """A marker out of sequence: a skipped item ("(iii)" then "(v)") continues the level it
+        skips least on; a repeated or backward one its likeliest reading's nearest level, or
+        opens a level below the current one."""
+        best: tuple[int, int, str, int] | None = None  # gap, -depth, style, ordinal
+        for style, ordinal in readings:
+            for depth in range(len(self.stack) - 1, 0, -1):
+                level = self.stack[depth]
+                # a skip of a few items, not a doubled letter "(ii)" read after "(b)"
+                if level.style == style and level.ordinal < ordinal <= level.ordinal + 3:
+                    key = (ordinal - level.ordinal, -depth, style, ordinal)
+                    best = key if best is None or key < best else best
+        if best is not None:
+            return -best[1], best[2], best[3]
         style, ordinal = readings[0]
         for depth in range(len(self.stack) - 1, 0, -1):
             if self.stack[depth].style == style:

@@ -603,3 +603,30 @@ def test_nesting_is_bounded_on_hostile_marker_cycles():
     long_line = "Sec. 2. Runs. " + ": (i) a; (ii) b " * 500
     outline = parse_outline(make_doc("Sec. 1. Cycle.", long_line))
     assert max(p.level for p in outline.provisions) == 1
+
+
+def test_skipped_item_continues_the_level_it_skips_least_on():
+    doc = make_doc(
+        "Sec. 3. Tasks.",
+        "(a) The Secretary shall act.",
+        "(b) Agencies shall:",
+        "(i) engage;",
+        "(ii) support;",
+        "(iii) develop; and",
+        "(v) identify.",
+        "(c) Agencies shall report.",
+    )
+    assert pinpoints(doc)[-3:] == ["3(b)(iii)", "3(b)(v)", "3(c)"]
+
+
+def test_letter_i_with_roman_children():
+    doc = make_doc(
+        "Sec. 5. Board.",
+        *(f"({c}) The Board shall do task {c}." for c in "abcdefgh"),
+        "(i) Within 30 days, the Secretary shall recommend:",
+        "(i) gaps;",
+        "(ii) scope; and",
+        "(iii) criteria.",
+        "(j) The Board shall report.",
+    )
+    assert pinpoints(doc)[-6:] == ["5(h)", "5(i)", "5(i)(i)", "5(i)(ii)", "5(i)(iii)", "5(j)"]

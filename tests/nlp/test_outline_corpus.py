@@ -98,3 +98,12 @@ def test_every_order_pdf_has_consecutive_sections_and_unique_pinpoints(outlines)
         if sections != [str(n) for n in range(1, len(sections) + 1)] or len(set(got)) < len(got):
             bad[name] = sections
     assert bad == {}
+
+
+def test_doubled_and_tripled_letters_are_letters(outlines):
+    # EO 14148 revokes 78 orders in subsections (a) .. (z), (aa) .. (zz), (aaa) .. (zzz):
+    # (ii), (iii), (vv), (xx) and (xxx) among them are letters, not roman numerals
+    _, outline = outlines["eo-14148-2025-01-20.federal-register-2025-01901.pdf"]
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    expected = [f"2({c * n})" for n in (1, 2, 3) for c in letters]
+    assert [p.pinpoint for p in outline.provisions if p.parent == "2"] == expected
