@@ -54,8 +54,25 @@ class Analysis:
 
 # --- checks that run before any parser ------------------------------------------------------
 
-_STREAM = re.compile(rb"(?<!end)stream\r?\n")
 _FLATE = re.compile(rb"/(?:FlateDecode|Fl)\b")
+# Deflate expands at most ~1032:1, so a stream shorter than 64 MB / 1032 cannot become a bomb
+# on its own; skipping those makes the check ~10x cheaper on ordinary PDFs (fonts, pages).
+_MAX_DEFLATE_RATIO = 1032
+_SMALL_STREAM = 64 * MB
+
+
+def _streams(data: bytes):
+    """(keyword offset, data offset) of each ``stream`` keyword (bytes.find: a regex over
+    binary data is ~50x slower)."""
+    pos = data.find(b"stream")
+    while pos >= 0:
+        after = pos + 6
+        if data[pos - 3 : pos] != b"end":
+            if data[after : after + 2] == b"\r\n":
+                yield pos, after + 2
+            elif data[after : after + 1] in (b"\n", b"\r"):
+                yield pos, after + 1
+        pos = data.find(b"stream", after)
 
 
 def check_pdf_streams(
@@ -63,23 +80,26 @@ def check_pdf_streams(
 ) -> None:
     """Refuse a PDF whose FlateDecode streams inflate past the caps (a decompression bomb).
 
-    A stream is refused past ``max_stream_bytes``, or past 64 MB at a ratio over 100:1; all
-    streams together past ``max_total_bytes``. Streams are inflated in 1 MB steps and thrown
+    A stream is refused past ``max_stream_bytes``, or past 64 MB at a ratio over 100:1; the
+    inflated streams together past ``max_total_bytes``. Streams too short to inflate past
+    64 MB are not inflated at all. Streams are inflated in 1 MB steps and thrown
     away, so the check itself needs little memory. Streams that do not inflate cleanly are left
     to the parser to judge.
     """
     path = Path(path)
     data = path.read_bytes()
     total = 0
-    for m in _STREAM.finditer(data):
-        head = data[max(0, m.start() - 1024) : m.start()]
+    for start, body in _streams(data):
+        head = data[max(0, start - 1024) : start]
         obj = head.rfind(b" obj")
         if obj >= 0:
             head = head[obj:]
         if not _FLATE.search(head):
             continue
-        end = data.find(b"endstream", m.end())
-        raw = data[m.end() : end if end > 0 else len(data)]
+        end = data.find(b"endstream", body)
+        raw = data[body : end if end > 0 else len(data)]
+        if len(raw) * _MAX_DEFLATE_RATIO <= _SMALL_STREAM:
+            continue  # cannot inflate past the small-stream size: no need to look
         inflater = zlib.decompressobj()
         size = 0
         bomb = False
@@ -92,7 +112,7 @@ def check_pdf_streams(
                 size += len(chunk)
                 used = len(raw) - len(inflater.unconsumed_tail)
                 # Inflating costs ~10 ms per MB here: stop early on an absurd ratio.
-                if size > max_stream_bytes or (size > 64 * MB and size > 100 * used):
+                if size > max_stream_bytes or (size > _SMALL_STREAM and size > 100 * used):
                     bomb = True
                     break
         except zlib.error:
