@@ -276,3 +276,17 @@ def test_eo14409_markdown_body_equals_the_pdf_word_for_word(corpus):
     assert words(md_body) == words(pdf_body)
     assert structure(md) == structure(pdf)
     assert md_body.strip() == pdf_body.strip()  # the same characters, line breaks included
+
+
+def test_every_corpus_order_states_its_number_in_some_version(corpus):
+    try:
+        from eolens.nlp.readers.pdf import read_pdf  # noqa: F401
+    except ImportError:
+        pytest.skip("the PDF reader (eolens.nlp.readers.pdf) is not available yet")
+    stated: dict[int, set[int | None]] = {}
+    for name, (number, signed) in _manifest_eos(corpus).items():
+        meta = read_document(corpus / name).meta
+        assert meta.signed == signed, name
+        assert meta.eo_number in (number, None), name
+        stated.setdefault(number, set()).add(meta.eo_number)
+    assert all(number in found for number, found in stated.items()), stated
