@@ -266,23 +266,33 @@ def facets(db: sqlite_utils.Database, doc_ids: Sequence[int] = ()) -> Facets:
     """Values present (with counts) for the filter combo boxes, optionally for some documents."""
     scope = DirectiveFilter(doc_ids=tuple(doc_ids)).to_sql()
     # Unscoped, the child tables are counted whole (an IN over 100k ids costs 10x more).
-    inner = f"SELECT id FROM directives WHERE {scope.where}"
+    within = f"AND directive_id IN (SELECT id FROM directives WHERE {scope.where})"
     if not doc_ids:
-        inner = "SELECT directive_id"
-    agencies = tuple(
-        AgencyFacet(r[0], r[1], r[2], r[3])
-        for r in db.execute(
-            f"""SELECT coalesce(key, name), min(name), min(acronym), count(DISTINCT directive_id)
-                FROM directive_agencies WHERE directive_id IN ({inner})
-                GROUP BY coalesce(key, name) ORDER BY min(name) COLLATE NOCASE""",
-            scope.params,
-        )
-    )
+        within = ""
+    # Keyed agencies group on the key index; generic actors ("agencies") by name. One GROUP BY
+    # over coalesce(key, name) cannot use an index and costs ~10x more on 100k directives.
+    found: list[AgencyFacet] = []
+    for key, count in db.execute(
+        f"""SELECT key, count(DISTINCT directive_id) FROM directive_agencies
+            WHERE key IS NOT NULL {within} GROUP BY key""",
+        scope.params,
+    ).fetchall():
+        name, acronym = db.execute(
+            "SELECT name, acronym FROM directive_agencies WHERE key = ? LIMIT 1", [key]
+        ).fetchone()
+        found.append(AgencyFacet(key, name, acronym, count))
+    for name, acronym, count in db.execute(
+        f"""SELECT min(name), min(acronym), count(DISTINCT directive_id) FROM directive_agencies
+            WHERE key IS NULL {within} GROUP BY name COLLATE NOCASE""",
+        scope.params,
+    ):
+        found.append(AgencyFacet(name, name, acronym, count))
+    agencies = tuple(sorted(found, key=lambda a: (a.name.casefold(), a.value)))
     sectors = tuple(
         (r[0], r[1])
         for r in db.execute(
             f"""SELECT sector, count(DISTINCT directive_id) FROM directive_sectors
-                WHERE directive_id IN ({inner}) GROUP BY sector ORDER BY sector""",
+                WHERE 1 {within} GROUP BY sector ORDER BY sector""",
             scope.params,
         )
     )
