@@ -32,6 +32,8 @@ SENTENCE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "boilerplate",
         re.compile(
             r"\bcosts?\s+(?:for|of)\s+(?:the\s+)?publication\b"
+            r"|\bfunding\s+for\s+(?:this\s+(?:order|memorandum)’s\s+)?publication\b"
+            r"|\bpublication\s+of\s+this\s+(?:order|memorandum|proclamation)\b"
             r"|\bpublish\s+this\s+(?:memorandum|order|proclamation|determination)\s+in\s+the\s+"
             r"Federal\s+Register",
             _I,

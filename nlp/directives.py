@@ -852,8 +852,9 @@ def _lead_keys(agencies: Iterable[AgencyRef]) -> frozenset[str]:
 
 
 def _is_anaphoric(actor: ActorResult) -> bool:
+    """A short form the gazetteer could not place ("The Secretary", "Each")."""
     phrase = " ".join(actor.phrase.split())
-    return bool(_ANAPHORA.match(phrase))
+    return bool(_ANAPHORA.match(phrase)) and all(a.key is None for a in actor.agencies)
 
 
 def _span_labels(unit: _Analysed, group: str, start: int, end: int):
@@ -1034,10 +1035,15 @@ def _fill_anaphora(
         candidates = [*reversed(kept), *([parent] if parent else [])]
     else:
         candidates = [*reversed(kept), *([parent] if parent else []), *reversed(history)]
-    for cand in candidates:
+    # A short form the order defined ("the Secretary of Veterans Affairs (Secretary)") wins.
+    defined = f"({words[-1].lower()}" if words else ""
+    defining = [c for c in history if defined and defined in c.actor.phrase.lower()]
+    for cand in [*defining[:1], *candidates]:
         if cand.actor.agencies and head in cand.actor.phrase.lower() and cand.actor is not d.actor:
             leads = tuple(a for a in cand.actor.agencies if a.role == "lead")
-            if any(a.key for a in leads):
+            # Several leads ("the Attorney General and the Secretary of the Interior"): which
+            # one is meant cannot be told, so look further back.
+            if len(leads) == 1 and leads[0].key:
                 d.actor = replace(d.actor, agencies=leads, unresolved=(), evidence=())
                 return d
     return d
