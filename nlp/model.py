@@ -109,7 +109,7 @@ class Provision:
     """
 
     pinpoint: str
-    level: int  # 0 = section, 1 = (a), 2 = (i), 3 = (A), 4 = (1), ...
+    level: int  # depth in the tree: 0 = section, "4.1" = 1 under "4", (a) one below its parent
     marker: str  # as written: "Sec. 2.", "4.1.", "(c)", "(iii)"
     heading: str | None
     start: int
@@ -142,7 +142,13 @@ class Outline:
 
 DirectiveKind = Literal["obligation", "prohibition", "encouragement", "permission"]
 ProvisionClass = Literal[
-    "directive", "construction", "general", "definition", "policy", "amendment", "boilerplate",
+    "directive",
+    "construction",
+    "general",
+    "definition",
+    "policy",
+    "amendment",
+    "boilerplate",
     "other",
 ]
 AgencyRole = Literal["lead", "through", "consulted", "coordinating"]
