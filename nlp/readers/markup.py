@@ -10,8 +10,8 @@ way the Federal Register prints the order: "Sec. 2. Title. (a) text" on one line
   a backslash) and at list items. Underline ``<span>`` pieces, ``<figure>``/``<img>``, Markdown
   emphasis and backslash escapes are removed; ``<sup>26</sup>`` becomes ``^26``.
 * HTML (a saved whitehouse.gov page): lxml.html, main content only (``entry-content``,
-  ``<main>`` or ``<article>``; never scripts, styles, navigation, headers or footers). lxml
-  silently drops everything below nesting depth 255, so a deeper tree is refused.
+  ``body-content``, ``<main>`` or ``<article>``; never scripts, styles, navigation, headers or
+  footers). lxml silently drops everything below nesting depth 255, so a deeper tree is refused.
 * "fr-derived" Markdown (a scraper's restructuring of the FR XML: "### Section N." then the title
   on its own line, one sentence per paragraph, exponents on lines of their own): sentences are
   joined back into their paragraphs and "Sec. N. Title." lines rebuilt, so the text matches the
@@ -440,6 +440,24 @@ _BLOCK_TAGS = {
 }
 
 
+def _has_class(name: str) -> str:
+    return f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
+
+
+# Where the body copy sits: whitehouse.gov since 2025 ("entry-content" /
+# "wp-block-post-content"), the 2021-2024 site ("body-content", "article > section"), then any
+# page's <main>, <article> or <body>.
+_CONTENT_XPATHS = (
+    _has_class("entry-content"),
+    _has_class("wp-block-post-content"),
+    _has_class("body-content"),
+    "//article/section",
+    "//main",
+    "//article",
+    "//body",
+)
+
+
 def _tree_depth(root) -> int:
     # Iterative: a hostile tree must not exhaust the Python stack.
     deepest = 0
@@ -500,13 +518,7 @@ def html_document(raw: str, path: str) -> tuple[list[str], MetaHints]:
 
     for bad in root.xpath("|".join(f"//{t}" for t in _DROP_TAGS)):
         bad.drop_tree()
-    content = (
-        root.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-content ')]")
-        or root.xpath("//main")
-        or root.xpath("//article")
-        or root.xpath("//body")
-        or [root]
-    )[0]
+    content = next((found[0] for xpath in _CONTENT_XPATHS if (found := root.xpath(xpath))), root)
     # The headline sits outside the body copy; it becomes the first line like the Markdown title.
     pieces: list[str] = []
     _html_text(content, pieces)

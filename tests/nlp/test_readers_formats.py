@@ -488,3 +488,25 @@ def test_front_matter_markdown_named_txt_is_markdown(tmp_path):
     path.write_bytes(WH_MARKDOWN.replace("\n", "\r\n").encode("utf-8"))
     assert detect_format(path) == "markdown"
     assert read_document(path).text.startswith("Testing the Reader’s Limits")
+
+
+def test_html_page_of_the_2021_2024_site_layout(tmp_path):
+    path = tmp_path / "old.html"
+    path.write_text(
+        "<html><body><main><div class='breadcrumb'>Briefing Room</div>"
+        "<article><header><h1 class='page-title'>An Older Order</h1></header>"
+        "<section class='body-content'><p>By the authority vested in me as President, it is "
+        "hereby ordered:</p><p>Section 1.&nbsp; Purpose.&nbsp; Text.</p>"
+        "<p>THE WHITE HOUSE,<br>May 12, 2021.</p></section>"
+        "<aside>Share this</aside></article></main></body></html>",
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    assert doc.text.split("\n") == [
+        "An Older Order",
+        "By the authority vested in me as President, it is hereby ordered:",
+        "Section 1. Purpose. Text.",
+        "THE WHITE HOUSE,",
+        "May 12, 2021.",
+    ]
+    assert doc.meta.signed == date(2021, 5, 12)
