@@ -585,8 +585,7 @@ _TOKEN_LEFT = re.compile(r"\S+$")
 class _Hyphens:
     """Resolve line-end hyphens against the words of the whole document."""
 
-    def __init__(self, pages: list[_Page]):
-        text = " ".join(ln.text for p in pages for ln in p.lines)
+    def __init__(self, text: str):
         self.hyphenated = {w.lower() for w in re.findall(r"[\w’']+(?:-[\w’']+)+", text)}
         self.words = {w.lower() for w in re.findall(r"[\w’']+", text.replace(_HYPHEN, " "))}
 
@@ -624,7 +623,7 @@ class _Hyphens:
 
 
 def _assemble(pages: list[_Page], lay: _Layout) -> tuple[str, tuple]:
-    hyphens = _Hyphens(pages)
+    hyphens = _Hyphens(" ".join(ln.text for p in pages for ln in p.lines))
     builder = TextBuilder()
     prev: _Line | None = None
     prev_text = ""
