@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from eolens.nlp.directives import extract_directives
 from eolens.nlp.model import Directive, Document, Outline
 
 # Bump when a rule change can change results: stored machine results carry it.
@@ -28,6 +27,11 @@ def extract(document: Document, outline: Outline, *, signed: date | None = None)
     """
     if signed is None:
         signed = document.meta.signed
+    # Imported here, not at the top: the GUI process imports this module for ``Extraction``
+    # (results arrive from the isolated child as JSON) and must not load spaCy to do so;
+    # loading it on a worker thread stalled the window for ~200 ms.
+    from eolens.nlp.directives import extract_directives
+
     result = extract_directives(document, outline, signed)
     unresolved = tuple(dict.fromkeys(u for u in result.unresolved if u))
     return Extraction(
