@@ -192,7 +192,7 @@ def _doc_type(text: str, title: str, hints: MetaHints, has_heading: bool) -> Doc
         return "other"
     first = text.split("\n", 2)
     lead = " ".join(first[:2])
-    if re.search(r"executive order|memorandum|\border\b", lead, re.I):
+    if re.search(r"executive order|presidential memorandum|\bNSP?M\b", lead, re.I):
         # Writing *about* an order, without being one.
         return "commentary"
     return "other"
