@@ -82,6 +82,10 @@ def _yaml_double(body: str) -> str:
 
 
 def _yaml_scalar(raw: str) -> str:
+    items = [ln.strip() for ln in raw.split("\n")[1:] if ln.strip()]
+    if not raw.split("\n")[0].strip() and items and all(i.startswith("- ") for i in items):
+        # A block sequence ("tags:\n- presidential-actions"): items joined with commas.
+        return ", ".join(_yaml_scalar(i[2:]) for i in items)
     raw = raw.strip()
     if raw.startswith('"') and raw.endswith('"') and len(raw) >= 2:
         return _yaml_double(raw[1:-1])

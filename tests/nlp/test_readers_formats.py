@@ -510,3 +510,9 @@ def test_html_page_of_the_2021_2024_site_layout(tmp_path):
         "May 12, 2021.",
     ]
     assert doc.meta.signed == date(2021, 5, 12)
+
+
+def test_front_matter_block_sequence_tags():
+    fields, _ = parse_front_matter("---\ntags:\n- fact-sheets\n- 'ai'\ntitle: T\n---\nBody.\n")
+    assert fields["tags"] == "fact-sheets, ai"
+    assert detect("T\nBody.", MetaHints(tags=("fact-sheets", "ai"))).doc_type == "fact_sheet"
