@@ -26,7 +26,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from eolens.nlp.gazetteer import SPAN_KEY, Gazetteer
+from eolens.nlp.gazetteer import GENERIC, PLURAL_HEADS, SPAN_KEY, Gazetteer
 from eolens.nlp.model import AgencyRef, AgencyRole, Evidence
 from spacy.tokens import Doc
 
@@ -171,14 +171,6 @@ def parse_actor(
 
     i = start
     while i < end:
-        plural = _plural_list(doc, i, end, gaz)
-        if plural is not None:
-            # "the Secretaries of Agriculture, Energy, and Homeland Security"
-            flush_gap()
-            items, i = plural
-            for title, first, last_tok in items:
-                add(title, doc[first].idx, doc[last_tok].idx + len(doc[last_tok].text))
-            continue
         span = by_start.get(i)
         if span is not None and _restates(doc, span, last):
             # "the Director of the National Security Agency (NSA)": the acronym restates it.
@@ -195,7 +187,19 @@ def parse_actor(
         if span is not None:
             flush_gap()
             last = span
-            add(span.text, span.start_char, span.end_char)
+            key = defined.get(span.text.lower()) if defined else None
+            if key is None and span.label_ != GENERIC:
+                hit = gaz.resolve(span.text)
+                if hit is None or hit.key != span.label_:
+                    # an item of "the Secretaries of Defense, Interior, ...": styled as the
+                    # singular title would be ("Secretary of Defense" -> Department of Defense)
+                    styled = _as_singular_title(gaz, span.text, span.label_)
+                    if styled is not None:
+                        add(styled, span.start_char, span.end_char)
+                        i = span.end
+                        continue
+                    key = span.label_
+            add(span.text, span.start_char, span.end_char, key=key)
             i = span.end
             continue
         matched = _connective_at(lower, i - start)
@@ -220,70 +224,30 @@ def parse_actor(
     return ActorParse(tuple(agencies), tuple(evidence), tuple(dict.fromkeys(unresolved)))
 
 
-_PLURAL_HEADS = {
-    "secretaries": "Secretary",
-    "directors": "Director",
-    "administrators": "Administrator",
-    "chairs": "Chair",
-    "chairmen": "Chairman",
-    "heads": "Head",
-}
-_LIST_WORDS = {",", "and", "the", "of", "&", "for"}
-
-
-def _plural_list(doc: Doc, i: int, end: int, gaz: Gazetteer):
-    """("Secretary of Agriculture", first, last token) items of "Secretaries of A, B, and C",
-    and the token after the list; None unless every item resolves."""
-    title = _PLURAL_HEADS.get(doc[i].lower_)
-    if title is None or i + 2 >= end or doc[i + 1].lower_ != "of":
-        return None
-    j = i + 2
-    while j < end and (doc[j].is_title or doc[j].is_upper or doc[j].lower_ in _LIST_WORDS):
-        if doc[j].lower_ in ("through", "in", "acting", "after", "consulting", "coordinating"):
-            break
-        j += 1
-    # items are separated by commas; an item may itself hold "and" ("Housing and Urban
-    # Development") or be the last of the list ("and Homeland Security")
-    items: list[tuple[str, int, int]] = []
-    k = i + 2
-    while k < j:
-        stop = k
-        while stop < j and doc[stop].text != ",":
-            stop += 1
-        first, last_tok = k, stop - 1
-        while first <= last_tok and doc[first].lower_ in ("and", "the"):
-            first += 1
-        if first <= last_tok:
-            words = doc[first : last_tok + 1].text
-            found = gaz.resolve(f"{title} of {words}")
-            if found is not None and found.key is not None:
-                items.append((f"{title} of {words}", first, last_tok))
-            else:
-                halves = _split_and(doc, first, last_tok, title, gaz)
-                if halves is None:
-                    return None
-                items.extend(halves)
-        k = stop + 1
-    return (items, j) if len(items) >= 2 else None
-
-
-def _split_and(doc: Doc, first: int, last_tok: int, title: str, gaz: Gazetteer):
-    """ "State and Defense" -> two items, when each side resolves."""
-    for m in range(first + 1, last_tok):
-        if doc[m].lower_ == "and":
-            a, b = doc[first:m].text, doc[m + 1 : last_tok + 1].text
-            ra, rb = gaz.resolve(f"{title} of {a}"), gaz.resolve(f"{title} of {b}")
-            if ra is not None and rb is not None and ra.key and rb.key:
-                return [(f"{title} of {a}", first, m - 1), (f"{title} of {b}", m + 1, last_tok)]
+def _as_singular_title(gaz: Gazetteer, text: str, key: str) -> str | None:
+    words = text.split()
+    if words and words[0].lower() in PLURAL_HEADS and len(words) > 2:
+        words = [PLURAL_HEADS[words[0].lower()], *words[1:]]
+        candidates = [" ".join(words)]
+    else:
+        candidates = [f"{title} of {text}" for title in dict.fromkeys(PLURAL_HEADS.values())]
+    for cand in candidates:
+        hit = gaz.resolve(cand)
+        if hit is not None and hit.key == key:
+            return cand
     return None
 
 
 def _restates(doc: Doc, span, last) -> bool:
+    """A mention in brackets right after another restates it: "the Director of the National
+    Security Agency (NSA)", and also "the National Security Advisor (NSA)", where the order
+    gives the letters another meaning."""
     return (
         last is not None
-        and span.label_ == last.label_
         and span.start == last.end + 1
         and doc[last.end].text == "("
+        and span.end < len(doc)
+        and doc[span.end].text == ")"
     )
 
 
@@ -333,16 +297,18 @@ _DEFINED_MEANS = re.compile(
 
 def defined_actors(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
     """Terms a document defines for agencies and officials, lowercased -> gazetteer key:
-    "the Secretary of Commerce (Secretary)", "the Director of OMB (OMB Director)", "The term
-    “Secretary” means the Secretary of Energy". A term that is itself a known name or acronym
-    ("(CISA)") is left to the gazetteer; a term defined for two different entries is dropped."""
+    "the Secretary of Commerce (Secretary)", "The term “Secretary” means the Secretary of
+    Energy". A term the gazetteer already reads the same way ("(CISA)") is left out; one it
+    reads otherwise is kept, since the order's own definition wins ("the National Security
+    Advisor (NSA)"); a term defined for two different entries is dropped."""
     gaz = gazetteer or Gazetteer.load()
     found: dict[str, str | None] = {}
 
     def record(term: str, key: str) -> None:
         t = " ".join(term.split()).lower()
-        if gaz.resolve(term) is not None:
-            return
+        known = gaz.resolve(term)
+        if known is not None and known.key in (key, None):
+            return  # the gazetteer already reads it so
         found[t] = key if found.get(t, key) == key else None
 
     for m in _DEFINED_PAREN.finditer(text):

@@ -22,7 +22,7 @@ from pathlib import Path
 from eolens.nlp.model import AgencyRef, AgencyRole
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "reference" / "agencies.json"
@@ -248,12 +248,75 @@ def _load(path: str) -> Gazetteer:
     return Gazetteer.from_data(json.loads(Path(path).read_text(encoding="utf-8")))
 
 
+PLURAL_HEADS = {
+    "secretaries": "Secretary",
+    "directors": "Director",
+    "administrators": "Administrator",
+    "chairs": "Chair",
+    "chairmen": "Chairman",
+    "heads": "Head",
+}
+_LIST_WORDS = {",", "and", "the", "of", "&", "for"}
+
+
+def plural_items(doc: Doc, i: int, end: int, gaz: Gazetteer):
+    """Items of a plural title at token ``i``: "the Secretaries of Defense, Interior, and
+    Homeland Security" -> [(key, first, last token), ...] and the token after the last item
+    that resolves; None when no item resolves."""
+    title = PLURAL_HEADS.get(doc[i].lower_)
+    if title is None or i + 2 >= end or doc[i + 1].lower_ != "of":
+        return None
+    j = i + 2
+    while j < end and (doc[j].is_title or doc[j].is_upper or doc[j].lower_ in _LIST_WORDS):
+        if doc[j].lower_ in ("through", "in", "acting", "after", "consulting", "coordinating"):
+            break
+        j += 1
+    # items are separated by commas; an item may itself hold "and" ("Housing and Urban
+    # Development") or be the last of the list ("and Homeland Security")
+    items: list[tuple[str, int, int]] = []
+    k = i + 2
+    while k < j:
+        stop = k
+        while stop < j and doc[stop].text != ",":
+            stop += 1
+        first, last_tok = k, stop - 1
+        while first <= last_tok and doc[first].lower_ in ("and", "the"):
+            first += 1
+        if first <= last_tok:
+            words = doc[first : last_tok + 1].text
+            found = gaz.resolve(f"{title} of {words}")
+            if found is not None and found.key is not None:
+                items.append((found.key, first, last_tok))
+            else:
+                halves = _split_and(doc, first, last_tok, title, gaz)
+                if halves is None:
+                    # "..., Homeland Security, the Administrator of the EPA, ...": the list of
+                    # departments ends; the rest are mentions of their own
+                    return (items, first) if items else None
+                items.extend(halves)
+        k = stop + 1
+    return (items, j) if items else None
+
+
+def _split_and(doc: Doc, first: int, last_tok: int, title: str, gaz: Gazetteer):
+    """ "State and Defense" -> two items, when each side resolves."""
+    for m in range(first + 1, last_tok):
+        if doc[m].lower_ == "and":
+            a, b = doc[first:m].text, doc[m + 1 : last_tok + 1].text
+            ra, rb = gaz.resolve(f"{title} of {a}"), gaz.resolve(f"{title} of {b}")
+            if ra is not None and rb is not None and ra.key and rb.key:
+                return [(ra.key, first, m - 1), (rb.key, m + 1, last_tok)]
+    return None
+
+
 # -- spaCy component ----------------------------------------------------------------------------
 
 
 class AgencyRecogniser:
     def __init__(self, nlp: Language, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
+        self.plural = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.plural.add("PLURAL", [nlp.make_doc(f"{p} of") for p in PLURAL_HEADS])
         lower, exact = gazetteer.patterns()
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -270,8 +333,24 @@ class AgencyRecogniser:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = self.lower(doc, as_spans=True) + self.exact(doc, as_spans=True)
+        starts = [start for _, start, _ in self.plural(doc)]
+        if starts:
+            spans = self._plural_spans(doc, starts) + spans
         doc.spans[SPAN_KEY] = sorted(filter_spans(spans), key=lambda s: s.start)
         return doc
+
+    def _plural_spans(self, doc: Doc, starts: list[int]) -> list[Span]:
+        """One span per department of "the Secretaries of Defense, Interior, and Energy"; the
+        first takes in "Secretaries of"."""
+        out: list[Span] = []
+        for i in starts:
+            found = plural_items(doc, i, len(doc), self.gazetteer)
+            if found is None:
+                continue
+            items, _ = found
+            for n, (key, first, last_tok) in enumerate(items):
+                out.append(Span(doc, i if n == 0 else first, last_tok + 1, label=key))
+        return out
 
 
 @Language.factory("eolens_agencies", default_config={"path": None})

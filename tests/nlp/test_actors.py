@@ -196,3 +196,43 @@ def test_defined_terms_resolve_later_mentions(nlp):
         "Office of Management and Budget",
     ]
     assert parse_actor(doc, 0, len(doc)).unresolved == ("Secretary",)
+
+
+def test_plural_list_ends_where_other_mentions_begin(nlp):
+    found, parse = roles(
+        nlp,
+        "The Secretaries of Defense, Interior, Agriculture, Commerce, Housing and Urban "
+        "Development, Transportation, Energy, Homeland Security, the Administrator of the "
+        "Environmental Protection Agency (EPA), the Chairman of CEQ, and the heads of any other "
+        "relevant agencies",
+    )
+    assert [k for _, k, _ in found] == [
+        "DOW",
+        "DOI",
+        "USDA",
+        "DOC",
+        "HUD",
+        "DOT",
+        "DOE",
+        "DHS",
+        "EPA",
+        "CEQ",
+        None,
+    ]
+    assert {r for r, _, _ in found} == {"lead"}
+    assert parse.agencies[0].name == "Department of Defense"
+
+
+def test_bracketed_letters_restate_the_mention_before_them(nlp):
+    found, _ = roles(nlp, "The National Security Advisor (NSA)")
+    assert found == [("lead", "APNSA", "NSC")]
+
+
+def test_an_orders_own_definition_wins(nlp):
+    from eolens.nlp.actors import defined_actors
+
+    defined = defined_actors("The National Security Advisor (NSA) shall chair it.")
+    assert defined == {"nsa": "APNSA"}
+    doc = nlp("the NSA, in consultation with the Director of the National Security Agency")
+    parse = parse_actor(doc, 0, len(doc), defined=defined)
+    assert [(a.role, a.key) for a in parse.agencies] == [("lead", "APNSA"), ("consulted", "NSA")]
