@@ -205,6 +205,10 @@ _MD_EM_RE = re.compile(
     r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)([^_]+?)(?<=\S)_(?!\w)"
 )
 _HRULE_RE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
+_MD_BLOCK_TAG_RE = re.compile(
+    r"</?(?:p|div|br|li|ul|ol|tr|td|th|table|thead|tbody|h[1-6]|blockquote|section)\b[^<>]*>",
+    re.I,
+)
 
 
 def drop_elements(text: str) -> str:
@@ -249,6 +253,8 @@ def markdown_paragraphs(body: str) -> list[str]:
     """pandoc Markdown body (front matter removed) -> cleaned paragraphs."""
     body = body.replace("\r\n", "\n").replace("\r", "\n")
     body = drop_elements(body)
+    # Raw HTML blocks kept by pandoc (tables, lists, <p>) separate paragraphs like blank lines.
+    body = _MD_BLOCK_TAG_RE.sub("\n\n", body)
     raw_paragraphs: list[list[str]] = [[]]
     hard_break = False
     for line in body.split("\n"):

@@ -516,3 +516,19 @@ def test_front_matter_block_sequence_tags():
     fields, _ = parse_front_matter("---\ntags:\n- fact-sheets\n- 'ai'\ntitle: T\n---\nBody.\n")
     assert fields["tags"] == "fact-sheets, ai"
     assert detect("T\nBody.", MetaHints(tags=("fact-sheets", "ai"))).doc_type == "fact_sheet"
+
+
+def test_raw_html_blocks_in_markdown_are_paragraphs(tmp_path):
+    path = tmp_path / "table.md"
+    path.write_text(
+        "Intro line.\n<table>\n<tr>\n<td>Agency</td>\n<td>Due</td>\n</tr>\n</table>\n"
+        "<p>A paragraph</p><p>and another.</p>\n",
+        encoding="utf-8",
+    )
+    assert read_document(path).text.split("\n") == [
+        "Intro line.",
+        "Agency",
+        "Due",
+        "A paragraph",
+        "and another.",
+    ]
