@@ -10,7 +10,7 @@ citation:
   "15 CFR part 7");
 * "Public Law 117-167" (also "Pub. L. 117-167", "Pub. L. No. 117-167");
 * "Executive Order 14110" (also "E.O. 14110", "Executive Order 14110 of October 30, 2023",
-  each number of "Executive Orders 13694 and 14144");
+  each number of "Executive Orders 13694 and 14144"); "Proclamation 9704";
 * OMB memoranda and circulars "M-24-10", "OMB Circular A-130"; presidential memoranda and
   directives "NSM-25", "NSPM-11", "PPD-21", "HSPD-12";
 * "88 FR 75191"; named Acts ("Defense Production Act", "CHIPS Act of 2022");
@@ -65,6 +65,7 @@ _PUBLIC_LAW = re.compile(
     r"\b(?:Public\s+Law|Pub\.\s?L\.)\s+(?:No\.\s+)?(?P<congress>\d+)\s?[-–]\s?(?P<num>\d+)"
 )
 _EO = re.compile(r"\b(?:Executive\s+Order|E\.\s?O\.|EO)\s+(?:No\.\s+)?(?P<num>\d{4,5})\b")
+_PROCLAMATION = re.compile(r"\bProclamation\s+(?:No\.\s+)?(?P<num>\d{4,5})\b")
 _EO_PLURAL = re.compile(
     r"\bExecutive\s+Orders\s+(?P<nums>\d{4,5}(?:(?:,\s*|,?\s+(?:and|or)\s+)\d{4,5})+)"
 )
@@ -137,6 +138,9 @@ def find_citations(text: str) -> Iterator[tuple[int, int, str]]:
     if "Executive Order" in text or "E.O" in text or "E. O" in text or "EO " in text:
         for m in _EO.finditer(text):
             yield m.start(), m.end(), f"Executive Order {m['num']}"
+    if "Proclamation" in text:
+        for m in _PROCLAMATION.finditer(text):
+            yield m.start(), m.end(), f"Proclamation {m['num']}"
     if "Executive Orders" in text:
         for m in _EO_PLURAL.finditer(text):
             first = True

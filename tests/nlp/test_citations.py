@@ -38,6 +38,7 @@ def cites(nlp, text):
         ("Pub. L. No. 117-167", "Public Law 117-167"),
         ("Executive Order 14110 of October 30, 2023 (Safe, Secure)", "Executive Order 14110"),
         ("E.O. 14028", "Executive Order 14028"),
+        ("found in Proclamation 9704 of March 8, 2018", "Proclamation 9704"),
         ("OMB Memorandum M-24-10", "M-24-10"),
         ("OMB Circular A-130", "OMB Circular A-130"),
         ("OMB Circular No. A–130.", "OMB Circular A-130"),
