@@ -140,22 +140,32 @@ class _ProgressBar:
 
 def _result_line(r: IngestResult) -> str:
     ref = f"#{r.doc_id}" if r.doc_id is not None else "-"
-    return _plain(f"{r.status:9s} {ref:>5s}  {r.path}  {r.message}".rstrip())
+    message = r.message
+    for prefix in (f"{r.path}: ", f"{Path(r.path).resolve()}: "):
+        message = message.removeprefix(prefix)  # the path is already on the line
+    return _plain(f"{r.status:9s} {ref:>5s}  {r.path}  {message}".rstrip())
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    bar = _ProgressBar(sys.stderr)
+    from eolens.data.ingest import expand_paths, open_analyser
 
-    def progress(done: int, total: int, current: str, page: int, pages: int) -> None:
-        bar(done, total, current, page, pages)
-
-    with _open(args) as lib:
-        results = lib.ingest(args.paths, progress=progress, extract=not args.no_extract)
-    bar.clear()
-    if not results:
+    files = expand_paths(args.paths)
+    if not files:
         raise UserError("no documents found in " + ", ".join(args.paths))
-    for r in results:
-        print(_result_line(r))
+    bar = _ProgressBar(sys.stderr)
+    results: list[IngestResult] = []
+    with _open(args) as lib, open_analyser(extract=not args.no_extract) as analyser:
+        # One file per call so each result line appears as soon as its file is done; the
+        # analyser (one child process) is shared by all of them.
+        for i, path in enumerate(files):
+
+            def progress(_d: int, _t: int, current: str, page: int, pages: int, i: int = i) -> None:
+                bar(i, len(files), current, page, pages)
+
+            (result,) = lib.ingest([path], analyser=analyser, progress=progress)
+            results.append(result)
+            bar.clear()
+            print(_result_line(result), flush=True)
     failed = sum(r.status == "failed" for r in results)
     added = sum(r.status == "added" for r in results)
     dupes = sum(r.status == "duplicate" for r in results)

@@ -187,10 +187,13 @@ def test_failed_file_gives_nonzero_exit_and_reason(tmp_path, capsys):
     assert code == 1
     lines = out.strip().splitlines()
     assert len(lines) == 2 and all(line.startswith("failed") for line in lines)
-    assert "no such file" in lines[1]
+    assert lines[1].endswith("missing.txt  no such file")
     assert "0 added, 0 already present, 2 failed" in err
     code, out, _ = run(capsys, "--db", db, "list")
     assert code == 0 and "is empty" in out
+    (tmp_path / "nothing").mkdir()
+    code, out, err = run(capsys, "--db", db, "ingest", str(tmp_path / "nothing"))
+    assert code == 1 and err.startswith("eolens: no documents found in")
 
 
 def test_csv_cells_are_spreadsheet_safe():
