@@ -785,6 +785,8 @@ def _drafts_for(
     unit: _Analysed, signed: date | None, quoted: list[tuple[int, int]], classes_seen: list[str]
 ) -> list[_Draft]:
     doc, base = unit.doc, unit.base
+    if not doc.spans.get("trigger"):
+        return []
     tk = _tk(doc)
     drafts: list[_Draft] = []
     prev_end_by_sent: dict[int, int] = {}
@@ -882,12 +884,15 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
             children.setdefault(j, []).append(i)
         last_of[p.pinpoint] = i
 
+    # spaCy runs on provisions with a trigger word, and on the items of analysed lead-ins
+    # ("... shall:") whose deadlines, sectors and citations belong to the lead-in's directive.
     selected: list[int] = []
-    chosen: set[int] = set()
+    lead_ins: set[int] = set()
     for i, (_, s, e) in enumerate(ranges):
-        if classify.TRIGGER_WORDS.search(document.text, s, e) or parent_idx[i] in chosen:
+        if classify.TRIGGER_WORDS.search(document.text, s, e) or parent_idx[i] in lead_ins:
             selected.append(i)
-            chosen.add(i)
+            if document.text[s:e].rstrip().endswith(":"):
+                lead_ins.add(i)
     analysed = _analyse(document, ranges, selected)
     quoted = _quoted_mask(document.text)
 
