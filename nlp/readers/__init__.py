@@ -130,8 +130,8 @@ def detect_format(path: str | Path) -> SourceFormat:
                 path,
                 "not a document EO Lens can read: XML that is not a Federal Register document",
             )
-    if ext in (".html", ".htm", ".xhtml") and _HTML_RE.search(head):
-        return "html"
+    if ext in (".html", ".htm", ".xhtml") and (_HTML_RE.search(head) or stripped.startswith(b"<")):
+        return "html"  # also a bare fragment ("<p>...") saved with an HTML name
     if ext in (".md", ".markdown", ".mdown"):
         return "markdown"
     try:

@@ -532,3 +532,10 @@ def test_raw_html_blocks_in_markdown_are_paragraphs(tmp_path):
         "A paragraph",
         "and another.",
     ]
+
+
+def test_html_fragment_named_html(tmp_path):
+    path = tmp_path / "fragment.htm"
+    path.write_text("<p>Section 1.&nbsp; Purpose.</p><p>(a)&nbsp; Text.</p>", encoding="utf-8")
+    assert detect_format(path) == "html"
+    assert read_document(path).text == "Section 1. Purpose. (a) Text."
