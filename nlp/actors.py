@@ -26,6 +26,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from eolens.nlp.deadlines import doc_text
 from eolens.nlp.gazetteer import GENERIC, PLURAL_HEADS, SPAN_KEY, Gazetteer
 from eolens.nlp.model import AgencyRef, AgencyRole, Evidence
 from spacy.tokens import Doc
@@ -137,6 +138,10 @@ def parse_actor(
     def flush_gap() -> None:
         for chunk, first, last_tok in _chunks(doc, gap):
             key = defined.get(chunk.lower()) if defined else None
+            if key is None:
+                # a term defined earlier in the same provision ("establish an ... Board as an
+                # advisory committee ... The Advisory Committee shall")
+                key = _local_definitions(doc, gaz).get(chunk.lower())
             if key is not None and gaz.get(key) is not None:
                 add(chunk, doc[first].idx, doc[last_tok].idx + len(doc[last_tok].text), key=key)
             else:
@@ -224,6 +229,16 @@ def parse_actor(
     return ActorParse(tuple(agencies), tuple(evidence), tuple(dict.fromkeys(unresolved)))
 
 
+def _local_definitions(doc: Doc, gaz: Gazetteer) -> dict[str, str]:
+    found = doc.user_data.get(_LOCAL_KEY)
+    if found is None:
+        found = doc.user_data[_LOCAL_KEY] = defined_actors(doc_text(doc), gaz)
+    return found
+
+
+_LOCAL_KEY = "eolens.defined_actors"
+
+
 def _as_singular_title(gaz: Gazetteer, text: str, key: str) -> str | None:
     words = text.split()
     if words and words[0].lower() in PLURAL_HEADS and len(words) > 2:
@@ -295,6 +310,13 @@ _DEFINED_MEANS = re.compile(
 )
 
 
+_DEFINED_AS = re.compile(
+    r"\bestablish(?:es|ed)?[ \t]+(?:an?|the)[ \t]+(?P<full>[A-Z][\w’'.&\- ]{3,100}?)[ \t]+as[ \t]+"
+    r"(?:an?|the)[ \t]+(?P<term>[A-Za-z]+(?:[ \t][A-Za-z]+)?)(?=[ \t]+(?:pursuant|under|to|within"
+    r"|in|that|for|of)\b|[,.;])"
+)
+
+
 def defined_actors(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
     """Terms a document defines for agencies and officials, lowercased -> gazetteer key:
     "the Secretary of Commerce (Secretary)", "The term “Secretary” means the Secretary of
@@ -318,6 +340,10 @@ def defined_actors(text: str, gazetteer: Gazetteer | None = None) -> dict[str, s
             if hit is not None and hit.key is not None:
                 record(m["term"], hit.key)
                 break
+    for m in _DEFINED_AS.finditer(text):
+        hit = gaz.resolve(m["full"])
+        if hit is not None and hit.key is not None:
+            record(m["term"], hit.key)
     for m in _DEFINED_MEANS.finditer(text):
         words = m["full"].split()
         for k in range(len(words), 0, -1):

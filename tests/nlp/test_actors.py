@@ -236,3 +236,15 @@ def test_an_orders_own_definition_wins(nlp):
     doc = nlp("the NSA, in consultation with the Director of the National Security Agency")
     parse = parse_actor(doc, 0, len(doc), defined=defined)
     assert [(a.role, a.key) for a in parse.agencies] == [("lead", "APNSA"), ("consulted", "NSA")]
+
+
+def test_definitions_in_the_same_provision(nlp):
+    doc = nlp(
+        "The Secretary of Homeland Security shall establish an Artificial Intelligence Safety "
+        "and Security Board as an advisory committee pursuant to section 871 of the Act. The "
+        "Advisory Committee shall include AI experts."
+    )
+    start = next(t.i for t in doc if t.text == "Advisory")
+    parse = parse_actor(doc, start - 1, start + 2)
+    assert [(a.role, a.key) for a in parse.agencies] == [("lead", "AISSB")]
+    assert parse.unresolved == ()
