@@ -235,6 +235,12 @@ _NOT_ADDRESSEE = re.compile(
     r"nation|country|private\s+sector|american\s+people|public|we|my\s+administration)$",
     re.IGNORECASE,
 )
+_DELIVERABLE = re.compile(
+    r"\b(guidance|guidelines|report|plan|framework|strategy|standards?|assessment|study|"
+    r"recommendations|memorandum|rules?|regulations|roadmap|review|inventory|list|criteria|"
+    r"definition|playbook|procedures|policy|program|process)\b",
+    re.IGNORECASE,
+)
 _QUOTE_MARKS = re.compile("[“”]")
 _FUNCTION_WORDS = re.compile(r"^(?:the|a|an|each|such|any|all|and|or)$", re.IGNORECASE)
 _PINPOINT_REF = re.compile(
@@ -981,8 +987,29 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
             j = parent_idx[j]
     by_pin = {ranges[i][0].pinpoint: recs for i, recs in records.items()}
     directives = [_finish(d, document, analysed, descendants, by_pin, outline) for d in order]
+    directives = _link_deliverables(directives)
     classes = {p.pinpoint: c for (p, _, _), c in zip(ranges, class_of, strict=True)}
     return DirectiveResult(directives=directives, classes=classes, unresolved=unresolved)
+
+
+def _link_deliverables(directives: list[Directive]) -> list[Directive]:
+    """ "within 60 days of the issuance of the guidance": the event is the deliverable of an
+    earlier directive. The nearest earlier record whose action names the same deliverable,
+    preferring the record's own lead-ins (pinpoint prefixes), produces it."""
+    out: list[Directive] = []
+    for d in directives:
+        deadline = d.deadline
+        if deadline is not None and deadline.kind == "event" and not deadline.anchor_pinpoint:
+            m = _DELIVERABLE.search(deadline.anchor or deadline.text)
+            if m:
+                noun = m.group(1).lower()
+                earlier = [e for e in reversed(out) if noun in e.action.lower()]
+                own_line = [e for e in earlier if d.pinpoint.startswith(e.pinpoint + "(")]
+                producer = (own_line or earlier or [None])[0]
+                if producer is not None:
+                    d = replace(d, deadline=replace(deadline, anchor_pinpoint=producer.pinpoint))
+        out.append(d)
+    return out
 
 
 def _own_deadline(units: Iterable[_Analysed], signed, *, leading_only: bool = False):
@@ -1117,6 +1144,10 @@ def _finish(d: _Draft, document, analysed, descendants, by_pin, outline) -> Dire
                     bucket.append(label)
                 evidence.append(Evidence(role, a, b, label if role != "group" else text))
     deadline = _link_anchor(d.deadline, by_pin, outline)
+    if deadline is not None and (deadline.anchor_pinpoint or "").startswith("("):
+        # "subsection (d)(i) of this section": relative to the directive's own section.
+        section = d.provision.pinpoint.split("(", 1)[0]
+        deadline = replace(deadline, anchor_pinpoint=section + deadline.anchor_pinpoint)
     confidence = _STRENGTH[d.kind]
     if all(a.key is None for a in d.actor.agencies):
         confidence -= 0.15

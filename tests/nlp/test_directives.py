@@ -257,3 +257,20 @@ def test_quoted_amending_text_gives_no_directives():
     )
     assert x.directives == ()
     assert x.provision_classes["2(a)"] == "amendment"
+
+
+def test_event_deadline_links_to_the_directive_producing_the_event():
+    x = run(
+        "Sec. 2. Guidance. (a) Within 30 days of the date of this order, the Director of OMB "
+        "shall issue guidance on widget purchases.",
+        "(b) Within 60 days of the issuance of the guidance, agencies shall report their widget "
+        "purchases.",
+        "(c) Within 90 days of the completion of the report described in subsection (b) of this "
+        "section, the Secretary of Commerce shall publish a summary.",
+    )
+    found = by_pin(x)
+    [b] = found["2(b)"]
+    assert b.deadline.kind == "event" and b.deadline.date is None
+    assert b.deadline.anchor_pinpoint == "2(a)"
+    [c] = found["2(c)"]
+    assert c.deadline.anchor_pinpoint == "2(b)"
