@@ -300,10 +300,10 @@ def _clean(text: str) -> str:
 
 
 _DEFINED_PAREN = re.compile(
-    r"(?P<full>(?:[A-Z][\w’'.&-]*|of|the|and|for|on|to)(?:[ \t]+(?:[A-Z][\w’'.&-]*|of|the|and|for"
-    r"|on|to))*)[ \t]+\((?:the[ \t]+)?[“\"]?(?P<term>[A-Z][A-Za-z]*(?:[ \t][A-Z][A-Za-z]*){0,3})"
-    r"[”\"]?\)"
+    r"\((?:the[ \t]+)?[“\"]?(?P<term>[A-Z][A-Za-z]*(?:[ \t][A-Z][A-Za-z]*){0,3})[”\"]?\)"
 )
+_MAX_NAME_WORDS = 16
+_ROMAN = re.compile(r"^[ivxlc]+$")
 _DEFINED_MEANS = re.compile(
     r"[“\"](?P<term>[A-Z][A-Za-z]*(?:[ \t][A-Z][A-Za-z]*){0,3})[”\"][ \t]+means[ \t]+(?:the[ \t]+)?"
     r"(?P<full>[A-Z][^.;:\n]{2,120})"
@@ -328,15 +328,18 @@ def defined_actors(text: str, gazetteer: Gazetteer | None = None) -> dict[str, s
 
     def record(term: str, key: str) -> None:
         t = " ".join(term.split()).lower()
+        if len(t) < 2 or _ROMAN.match(t):
+            return  # "(B)", "(iv)": enumeration markers, not terms
         known = gaz.resolve(term)
         if known is not None and known.key in (key, None):
             return  # the gazetteer already reads it so
         found[t] = key if found.get(t, key) == key else None
 
     for m in _DEFINED_PAREN.finditer(text):
-        words = m["full"].split()
-        for k in range(len(words)):
-            hit = gaz.resolve(" ".join(words[k:]))
+        # the shortest run of words right before the bracket that names an entry
+        words = text[max(0, m.start() - 200) : m.start()].split()[-_MAX_NAME_WORDS:]
+        for k in range(1, len(words) + 1):
+            hit = gaz.resolve(" ".join(words[-k:]))
             if hit is not None and hit.key is not None:
                 record(m["term"], hit.key)
                 break

@@ -27,6 +27,7 @@ from spacy.util import filter_spans
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "reference" / "agencies.json"
 _DEFAULT = str(DEFAULT_PATH)
+_ROMAN = re.compile(r"^[ivxlc]+$")
 GENERIC = "GENERIC"
 SPAN_KEY = "agency"
 
@@ -309,6 +310,12 @@ def _split_and(doc: Doc, first: int, last_tok: int, title: str, gaz: Gazetteer):
     return None
 
 
+def doc_text_of(doc: Doc) -> str:
+    """The doc's text, kept by the pipeline when it can (see eolens.nlp.deadlines.doc_text)."""
+    text = doc.user_data.get("eolens.text")
+    return text if text is not None else doc.text
+
+
 # -- spaCy component ----------------------------------------------------------------------------
 
 
@@ -336,8 +343,49 @@ class AgencyRecogniser:
         starts = [start for _, start, _ in self.plural(doc)]
         if starts:
             spans = self._plural_spans(doc, starts) + spans
-        doc.spans[SPAN_KEY] = sorted(filter_spans(spans), key=lambda s: s.start)
+        spans = sorted(filter_spans(spans), key=lambda s: s.start)
+        if spans:
+            spans = self._defined_terms(doc, spans)
+        doc.spans[SPAN_KEY] = spans
         return doc
+
+    def _defined_terms(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Later mentions of a term the text defines in brackets right after a mention: "the
+        Secretary of Commerce (Secretary) ... the Secretary shall" makes the second "Secretary"
+        a DOC mention; "the National Security Advisor (NSA) ... the NSA" relabels the second
+        "NSA". Only within this doc (one provision); a document-wide reading needs
+        eolens.nlp.actors.defined_actors."""
+        n = len(doc)
+        terms: dict[str, str] = {}
+        for s in spans:
+            if s.end + 2 < n and doc[s.end].text == "(" and s.label_ != GENERIC:
+                close = s.end + 1
+                while close < n and close <= s.end + 5 and doc[close].text != ")":
+                    close += 1
+                if close < n and doc[close].text == ")":
+                    term = doc[s.end + 1 : close]
+                    if (
+                        (term[0].is_title or term[0].is_upper)
+                        and len(term.text) > 1
+                        and not _ROMAN.match(term.text.lower())
+                    ):
+                        terms.setdefault(term.text, s.label_)
+        if not terms:
+            return spans
+        by_start = {s.start: s for s in spans}
+        text = doc_text_of(doc)
+        added: list[Span] = []
+        for term, key in terms.items():
+            for m in re.finditer(r"(?<!\w)" + re.escape(term) + r"(?!\w)", text):
+                span = doc.char_span(m.start(), m.end())
+                if span is None:
+                    continue
+                old = by_start.get(span.start)
+                if old is not None and old.end == span.end and old.label_ != key:
+                    by_start[span.start] = Span(doc, span.start, span.end, label=key)
+                elif old is None and not any(s.start <= span.start < s.end for s in spans):
+                    added.append(Span(doc, span.start, span.end, label=key))
+        return sorted(list(by_start.values()) + added, key=lambda s: s.start)
 
     def _plural_spans(self, doc: Doc, starts: list[int]) -> list[Span]:
         """One span per department of "the Secretaries of Defense, Interior, and Energy"; the

@@ -193,3 +193,22 @@ def test_eo_14409_agencies(nlp, corpus):
         GENERIC,
     }
     assert expected <= keys
+
+
+def test_terms_defined_in_brackets(nlp):
+    found = mentions(
+        nlp,
+        "(c) The Secretary of Commerce (Secretary), in consultation with the APNSA, shall act, "
+        "and the Secretary shall report. The National Security Advisor (NSA) and the NSA meet.",
+    )
+    assert found == [
+        ("Secretary of Commerce", "DOC"),
+        ("Secretary", "DOC"),  # the term in its brackets restates the mention before it
+        ("APNSA", "APNSA"),
+        ("Secretary", "DOC"),
+        ("National Security Advisor", "APNSA"),
+        ("NSA", "APNSA"),
+        ("NSA", "APNSA"),
+    ]
+    # enumeration markers are not terms
+    assert mentions(nlp, "the Director of OMB (B) and B") == [("Director of OMB", "OMB")]
