@@ -319,7 +319,11 @@ def _titled_actor(doc: Doc, start: int, end: int):
     office ("the Chair of the Foo Board"): a generic lead, reported as unresolved."""
     tk = _tk(doc)
     head_end = start
-    while head_end < end and tk.text[head_end] != "," and tk.lower[head_end] not in _HEAD_STOP:
+    while (
+        head_end < end
+        and tk.text[head_end][-1:] not in {",", ":", ";"}
+        and tk.lower[head_end] not in _HEAD_STOP
+    ):
         head_end += 1
     for i in range(start, head_end):
         if tk.text[i] in {"’s", "'s", "’", "'"}:
@@ -330,6 +334,26 @@ def _titled_actor(doc: Doc, start: int, end: int):
     text = " ".join(doc[start:end].text.strip(" ,").split())
     ref = AgencyRef(name=text, acronym=None, role="lead")
     return (ref,), (), (text,)
+
+
+def _drop_exceptions(doc: Doc, start: int, end: int, base: int, agencies, evidence):
+    """ "each agency (except for the Department of Defense ...)": the excepted are no actors."""
+    tk = _tk(doc)
+    excluded: list[tuple[int, int]] = []
+    for i in range(start, end - 1):
+        if tk.text[i] == "(" and tk.lower[i + 1] in {"except", "excluding", "other", "but"}:
+            j = i + 1
+            while j < end and tk.text[j] != ")":
+                j += 1
+            excluded.append((base + doc[i].idx, base + doc[min(j, end - 1)].idx + 1))
+    if not excluded:
+        return agencies, evidence
+    out_names = {e.label for e in evidence if any(a <= e.start < b for a, b in excluded)}
+    kept_names = {e.label for e in evidence if not any(a <= e.start < b for a, b in excluded)}
+    dropped = out_names - kept_names
+    agencies = tuple(a for a in agencies if a.name not in dropped)
+    evidence = tuple(e for e in evidence if e.label not in dropped)
+    return agencies, evidence
 
 
 def _dedupe(agencies: Iterable[AgencyRef]) -> tuple[AgencyRef, ...]:
@@ -380,6 +404,7 @@ def resolve_actor(doc: Doc, start: int, end: int, base: int) -> ActorResult | No
         if not _starts_with_mention(doc, start):
             # "the report required by the Secretary": a mention inside is not the subject.
             agencies, evidence, unresolved = _titled_actor(doc, start, end)
+        agencies, evidence = _drop_exceptions(doc, start, end, base, agencies, evidence)
         agencies = _dedupe(agencies)
         unresolved = tuple(u for u in unresolved if not _FUNCTION_WORDS.match(u))
     leads = [a for a in agencies if a.role == "lead"]
@@ -726,7 +751,7 @@ def _clause_starts(doc: Doc, trigger: Span, prev_end: int | None) -> list[tuple[
         floor = prev_end
     out = []
     for i in range(trigger.start - 1, floor - 1, -1):
-        if tk.text[i] in {";", ":"}:
+        if tk.text[i][-1:] in {";", ":"}:
             out.append((i + 1, False))
     out.append((floor, floor != sent.start))
     # Farthest first: a partial actor list after a ";" must not win over the whole list.

@@ -274,3 +274,13 @@ def test_event_deadline_links_to_the_directive_producing_the_event():
     assert b.deadline.anchor_pinpoint == "2(a)"
     [c] = found["2(c)"]
     assert c.deadline.anchor_pinpoint == "2(b)"
+
+
+def test_excepted_agencies_are_not_actors():
+    x = run(
+        "Sec. 2. Inventory. Each agency (except for the Department of Defense) shall inventory "
+        "its widgets."
+    )
+    [d] = x.directives
+    assert "DOW" not in {a.key for a in d.agencies}
+    assert d.agencies[0].key is None  # the generic "each agency"
