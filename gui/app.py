@@ -7,9 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
-# The library layer before Qt: shiboken inspects the source of every module imported after
-# PySide6 (for its __feature__ switch), which adds ~0.1 s to start-up for sqlite-utils & co.
-import eolens.data.library  # noqa: F401
+# First, before Qt: see preload's docstring.
+import eolens.gui.preload  # noqa: F401
 
 from PySide6.QtCore import QLockFile, Qt
 from PySide6.QtGui import QGuiApplication

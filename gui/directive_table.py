@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eolens.gui.plaintext import plain_tooltip
+from eolens.gui.signal_emit import emit
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
@@ -176,7 +177,7 @@ class DirectiveTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = ids
         self.endResetModel()
-        self.queried.emit()
+        emit(self.queried)
 
     def _restrict(self, base: list[int], matches: set[int] | None) -> list[int]:
         """``base`` (in its order) limited to ``matches``."""
@@ -387,11 +388,11 @@ class DirectiveFilterBar(QWidget):
 
     @Slot()
     def _on_debounce_timeout(self) -> None:
-        self.changed.emit()
+        emit(self.changed)
 
     @Slot()
     def _on_control_changed(self) -> None:
-        self.changed.emit()
+        emit(self.changed)
 
     @Slot(bool)
     def _on_due_range_toggled(self, checked: bool) -> None:
@@ -399,13 +400,13 @@ class DirectiveFilterBar(QWidget):
         self.due_to.setEnabled(checked)
         if checked and self.no_deadline.isChecked():
             self.no_deadline.setChecked(False)
-        self.changed.emit()
+        emit(self.changed)
 
     @Slot(bool)
     def _on_no_deadline_toggled(self, checked: bool) -> None:
         if checked and self.due_range.isChecked():
             self.due_range.setChecked(False)
-        self.changed.emit()
+        emit(self.changed)
 
 
 class DirectiveTableView(QTableView):

@@ -6,6 +6,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from eolens.gui.signal_emit import emit
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -118,7 +119,7 @@ class IngestPanel(QWidget):
     @Slot()
     def _on_cancel_clicked(self) -> None:
         self.cancelling()
-        self.cancel_requested.emit()
+        emit(self.cancel_requested)
 
     @Slot()
     def _on_dismiss_clicked(self) -> None:

@@ -19,6 +19,7 @@ from eolens.gui.ingest_panel import IngestPanel, summarise_results
 from eolens.gui.library_list import DocumentTableModel, LibraryView
 from eolens.gui.reader import ReaderView
 from eolens.gui.settings import Settings
+from eolens.gui.signal_emit import emit
 from eolens.gui.workers import Job, writer_pool
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import (
@@ -335,7 +336,7 @@ class MainWindow(QMainWindow):
         sm.blockSignals(False)
         self.library_view.viewport().update()
         self._apply_documents_selection()
-        self.documents_changed.emit()
+        emit(self.documents_changed)
 
     def selected_doc_ids(self) -> tuple[int, ...]:
         rows = sorted({i.row() for i in self.library_view.selectionModel().selectedRows()})
@@ -535,7 +536,7 @@ class MainWindow(QMainWindow):
             self.ingest_panel.finish(summary, failures)
             added = [r.doc_id for r in results if r.status in ("added", "duplicate") and r.doc_id]
             self.refresh_documents(select=added[-1] if added else None)
-            self.ingest_finished.emit(results)
+            emit(self.ingest_finished, results)
         self._start_next()
 
     @Slot(str)
@@ -546,7 +547,7 @@ class MainWindow(QMainWindow):
         what = {"remove": "Removing the document", "fetch": "Fetching"}.get(kind, "Ingest")
         self.ingest_panel.finish(f"{what} failed: {message}", [])
         self.refresh_documents()
-        self.ingest_finished.emit([])
+        emit(self.ingest_finished, [])
         self._start_next()
 
     # -- drag and drop ------------------------------------------------------------------------

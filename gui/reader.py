@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from eolens.gui.plaintext import plain_tooltip
+from eolens.gui.signal_emit import emit
 from eolens.nlp.model import Directive, Document, Outline
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtGui import (
@@ -432,4 +433,4 @@ class ReaderView(QWidget):
         if did is not None and did != self.current_directive:
             self.current_directive = did
             self._apply_highlights()
-            self.directive_clicked.emit(did)
+            emit(self.directive_clicked, did)

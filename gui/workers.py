@@ -17,6 +17,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+from eolens.gui.signal_emit import emit
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 Report = Callable[[Any], None]
@@ -83,20 +84,20 @@ class Job:
                 self._last_emit = now
                 self._has_pending = False
                 self._pending = None
-                emit = True
+                due = True
             else:
                 self._pending = payload
                 self._has_pending = True
-                emit = False
-        if emit:
-            self.signals.progressed.emit(payload)
+                due = False
+        if due:
+            emit(self.signals.progressed, payload)
 
     def _flush(self) -> None:
         with self._lock:
             payload, has = self._pending, self._has_pending
             self._pending, self._has_pending = None, False
         if has:
-            self.signals.progressed.emit(payload)
+            emit(self.signals.progressed, payload)
 
     def _run(self) -> None:
         try:
@@ -106,14 +107,14 @@ class Job:
             message = str(exc) or type(exc).__name__
             traceback.print_exc()
             self.done.set()
-            self.signals.failed.emit(message)
+            emit(self.signals.failed, message)
             return
         self._flush()
         self.done.set()
         if self._cancel.is_set():
-            self.signals.cancelled.emit(result)
+            emit(self.signals.cancelled, result)
         else:
-            self.signals.finished.emit(result)
+            emit(self.signals.finished, result)
 
 
 def writer_pool() -> QThreadPool:

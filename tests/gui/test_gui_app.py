@@ -100,3 +100,20 @@ def test_message_boxes_show_text_literally(qapp):
     box = message_box(None, QMessageBox.Icon.Warning, "t", "<b>not bold</b>")
     assert box.textFormat() == Qt.TextFormat.PlainText
     assert about_box(None, "1.0").textFormat() == Qt.TextFormat.PlainText
+
+
+def test_start_up_loads_neither_numpy_nor_spacy():
+    """Start-up time: the window needs neither (ingest results arrive as JSON)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, eolens.gui.app, eolens.gui.main_window, eolens.nlp.extract\n"
+        "print(' '.join(sorted(m for m in sys.modules if '.' not in m)))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert "PySide6" in out
+    assert "numpy" not in out
+    assert "spacy" not in out

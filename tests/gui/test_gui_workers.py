@@ -55,3 +55,24 @@ def test_job_failure_is_a_message_not_a_crash(qtbot):
 def test_writer_pool_runs_one_job_at_a_time():
     assert writer_pool().maxThreadCount() == 1
     assert writer_pool() is writer_pool()
+
+
+def test_emitting_from_python_keeps_true_alive(qapp):
+    """PySide6 6.12.0's emit() drops a reference to True each time; ours gives it back."""
+    import sys
+
+    from eolens.gui.signal_emit import emit
+    from PySide6.QtCore import QObject, Signal
+
+    class Source(QObject):
+        happened = Signal(int)
+
+    source = Source()
+    seen = []
+    source.happened.connect(seen.append)
+    before = sys.getrefcount(True)
+    for i in range(5000):
+        emit(source.happened, i)
+    # Unfixed, the count falls by 5000; a stray reference elsewhere may move it by one.
+    assert abs(sys.getrefcount(True) - before) <= 5
+    assert len(seen) == 5000
