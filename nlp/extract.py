@@ -1,4 +1,19 @@
-"""``extract(document, outline) -> Extraction``: the directive engine's single entry point."""
+"""``extract(document, outline) -> Extraction``: the directive engine's single entry point.
+
+What the records mean (the rules themselves are documented in ``eolens.nlp.directives``):
+
+* One record per (pinpoint, actor): several directives with different lead agencies at one
+  pinpoint are separate records; the same actor's further sentences merge into its record.
+* Lead-ins ("..., the Secretary of Commerce shall: (i) ...; (ii) ...") are one record whose
+  ``items`` lists the enumerated children. Children with no trigger of their own have no record
+  (they inherit actor, kind and deadline); a child with its own actor (its own trigger) or its
+  own deadline is also a record of its own, with the lead-in's actor and kind when it states
+  none.
+* ``provision_classes`` classes every outline node: ``directive`` (states a directive or is an
+  item of one), or a non-directive class (construction, general, definition, policy,
+  amendment, boilerplate), or ``other``.
+* ``unresolved_actors`` are actor strings the gazetteer could not place, to grow it.
+"""
 
 from __future__ import annotations
 
