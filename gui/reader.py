@@ -193,6 +193,7 @@ class ReaderView(QWidget):
         self.outline_tree.setUniformRowHeights(True)
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
+        self.text.setUndoRedoEnabled(False)  # read-only: an undo stack would only cost memory
         self.text.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
