@@ -27,7 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from eolens.nlp.deadlines import doc_text
-from eolens.nlp.gazetteer import GENERIC, PLURAL_HEADS, SPAN_KEY, Gazetteer
+from eolens.nlp.gazetteer import DEFINED_AS, GENERIC, PLURAL_HEADS, SPAN_KEY, Gazetteer
 from eolens.nlp.model import AgencyRef, AgencyRole, Evidence
 from spacy.tokens import Doc
 
@@ -72,6 +72,13 @@ _LEADING = re.compile(
     re.IGNORECASE,
 )
 _NOT_ACTOR = {
+    "the",
+    "a",
+    "an",
+    "each",
+    "any",
+    "all",
+    "other",
     "within",
     "not",
     "no",
@@ -310,13 +317,6 @@ _DEFINED_MEANS = re.compile(
 )
 
 
-_DEFINED_AS = re.compile(
-    r"\bestablish(?:es|ed)?[ \t]+(?:an?|the)[ \t]+(?P<full>[A-Z][\w’'.&\- ]{3,100}?)[ \t]+as[ \t]+"
-    r"(?:an?|the)[ \t]+(?P<term>[A-Za-z]+(?:[ \t][A-Za-z]+)?)(?=[ \t]+(?:pursuant|under|to|within"
-    r"|in|that|for|of)\b|[,.;])"
-)
-
-
 def defined_actors(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
     """Terms a document defines for agencies and officials, lowercased -> gazetteer key:
     "the Secretary of Commerce (Secretary)", "The term “Secretary” means the Secretary of
@@ -343,7 +343,7 @@ def defined_actors(text: str, gazetteer: Gazetteer | None = None) -> dict[str, s
             if hit is not None and hit.key is not None:
                 record(m["term"], hit.key)
                 break
-    for m in _DEFINED_AS.finditer(text):
+    for m in DEFINED_AS.finditer(text):
         hit = gaz.resolve(m["full"])
         if hit is not None and hit.key is not None:
             record(m["term"], hit.key)

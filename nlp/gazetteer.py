@@ -28,6 +28,13 @@ from spacy.util import filter_spans
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "reference" / "agencies.json"
 _DEFAULT = str(DEFAULT_PATH)
 _ROMAN = re.compile(r"^[ivxlc]+$")
+# "establish an Artificial Intelligence Safety and Security Board as an advisory committee"
+DEFINED_AS = re.compile(
+    r"\bestablish(?:es|ed)?[ \t]+(?:an?|the)[ \t]+(?P<full>[A-Z][\w’'.&\- ]{3,100}?)[ \t]+as[ \t]+"
+    r"(?:an?|the)[ \t]+(?P<term>[A-Za-z]+(?:[ \t][A-Za-z]+)?)(?=[ \t]+(?:pursuant|under|to|within"
+    r"|in|that|for|of)\b|[,.;])"
+)
+
 GENERIC = "GENERIC"
 SPAN_KEY = "agency"
 
@@ -370,13 +377,19 @@ class AgencyRecogniser:
                         and not _ROMAN.match(term.text.lower())
                     ):
                         terms.setdefault(term.text, s.label_)
+        text = doc_text_of(doc)
+        if " as a" in text:
+            for m in DEFINED_AS.finditer(text):
+                hit = self.gazetteer.resolve(m["full"])
+                if hit is not None and hit.key is not None:
+                    terms.setdefault(m["term"], hit.key)
         if not terms:
             return spans
         by_start = {s.start: s for s in spans}
-        text = doc_text_of(doc)
         added: list[Span] = []
         for term, key in terms.items():
-            for m in re.finditer(r"(?<!\w)" + re.escape(term) + r"(?!\w)", text):
+            flags = 0 if term[:1].isupper() else re.IGNORECASE  # "advisory committee"
+            for m in re.finditer(r"(?<!\w)" + re.escape(term) + r"(?!\w)", text, flags):
                 span = doc.char_span(m.start(), m.end())
                 if span is None:
                     continue

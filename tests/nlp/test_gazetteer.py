@@ -212,3 +212,18 @@ def test_terms_defined_in_brackets(nlp):
     ]
     # enumeration markers are not terms
     assert mentions(nlp, "the Director of OMB (B) and B") == [("Director of OMB", "OMB")]
+
+
+def test_terms_defined_by_establishing(nlp):
+    found = mentions(
+        nlp,
+        "The Secretary of Homeland Security shall establish an Artificial Intelligence Safety and "
+        "Security Board as an advisory committee pursuant to law. The Advisory Committee shall "
+        "meet.",
+    )
+    assert found == [
+        ("Secretary of Homeland Security", "DHS"),
+        ("Artificial Intelligence Safety and Security Board", "AISSB"),
+        ("advisory committee", "AISSB"),
+        ("Advisory Committee", "AISSB"),
+    ]
