@@ -534,6 +534,8 @@ class TextKeepingTokenizer:
             yield self(text)
 
     def __getattr__(self, name):
+        if name == "tokenizer":  # not set yet (unpickling): no delegation loop
+            raise AttributeError(name)
         return getattr(self.tokenizer, name)
 
 

@@ -323,3 +323,11 @@ def test_relative_anchor_pinpoints_join_the_current_section():
     assert resolve(text, SIGNED, pinpoint="10.1(b)(iii)").anchor_pinpoint == "10.1(d)(i)"
     text = "within 60 days of the guidance described in subsection 4.1(a) of this section"
     assert resolve(text, SIGNED, pinpoint="10.1(b)").anchor_pinpoint == "4.1(a)"
+
+
+def test_text_keeping_tokenizer_pickles(nlp):
+    import pickle
+
+    tok = pickle.loads(pickle.dumps(nlp.tokenizer))
+    doc = tok("within 30 days of the date of this order")
+    assert doc.user_data[TEXT_KEY] == doc.text
