@@ -6,11 +6,11 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import corpus_file
 from eolens.nlp.isolated import IsolatedAnalyser, check_pdf_streams
 from eolens.nlp.model import ReadError
 from eolens.nlp.readers.pdf import read_pdf
 from fixtures.hostile import HOSTILE, write_bomb, write_good, write_slow
+from shared_corpus import corpus_file
 
 EO_14409_PDF = "eo-14409-2026-06-02.federal-register-2026-11415.pdf"
 BASE = 10.0  # seconds; generous so a loaded CI machine never hits it for the fast failures
