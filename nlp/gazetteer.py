@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -329,6 +330,7 @@ def doc_text_of(doc: Doc) -> str:
 class AgencyRecogniser:
     def __init__(self, nlp: Language, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
+        self.document_terms: dict[str, str] = {}
         self.plural = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.plural.add("PLURAL", [nlp.make_doc(f"{p} of") for p in PLURAL_HEADS])
         lower, exact = gazetteer.patterns()
@@ -351,10 +353,17 @@ class AgencyRecogniser:
         if starts:
             spans = self._plural_spans(doc, starts) + spans
         spans = sorted(filter_spans(spans), key=lambda s: s.start)
-        if spans:
+        if spans or self.document_terms:
             spans = self._defined_terms(doc, spans)
         doc.spans[SPAN_KEY] = spans
         return doc
+
+    def use_document_terms(self, terms: Mapping[str, str] | None) -> None:
+        """Terms the whole document defines (``eolens.nlp.actors.defined_actors(text)``:
+        lowercased term -> key), read in every provision piped until the next call. A term
+        matches only capitalised ("Secretary", not "secretary"). Pass None after the document.
+        """
+        self.document_terms = dict(terms or {})
 
     def _defined_terms(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """Later mentions of a term the text defines in brackets right after a mention: "the
@@ -383,13 +392,22 @@ class AgencyRecogniser:
                 hit = self.gazetteer.resolve(m["full"])
                 if hit is not None and hit.key is not None:
                     terms.setdefault(m["term"], hit.key)
-        if not terms:
+        patterns = [
+            (r"(?<!\w)" + re.escape(t) + r"(?!\w)", 0 if t[:1].isupper() else re.IGNORECASE, k)
+            for t, k in terms.items()
+        ]
+        local = {t.lower() for t in terms}
+        for term, key in self.document_terms.items():
+            if term not in local:
+                # capitalised as a name: "Secretary", never "secretary"
+                pattern = re.escape(term[:1].upper()) + "(?i:" + re.escape(term[1:]) + ")"
+                patterns.append((r"(?<!\w)" + pattern + r"(?!\w)", 0, key))
+        if not patterns:
             return spans
         by_start = {s.start: s for s in spans}
         added: list[Span] = []
-        for term, key in terms.items():
-            flags = 0 if term[:1].isupper() else re.IGNORECASE  # "advisory committee"
-            for m in re.finditer(r"(?<!\w)" + re.escape(term) + r"(?!\w)", text, flags):
+        for pattern, flags, key in patterns:
+            for m in re.finditer(pattern, text, flags):
                 span = doc.char_span(m.start(), m.end())
                 if span is None:
                     continue

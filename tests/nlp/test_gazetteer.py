@@ -227,3 +227,18 @@ def test_terms_defined_by_establishing(nlp):
         ("advisory committee", "AISSB"),
         ("Advisory Committee", "AISSB"),
     ]
+
+
+def test_document_terms():
+    from eolens.nlp.actors import defined_actors
+
+    nlp = spacy.blank("en")
+    recogniser = nlp.add_pipe("eolens_agencies")
+    terms = defined_actors("Sec. 2. (a) The Secretary of Energy (Secretary) shall lead.")
+    assert terms == {"secretary": "DOE"}
+    recogniser.use_document_terms(terms)
+    doc = nlp("(b) The Secretary, in consultation with the secretary of the board, shall act.")
+    assert [(s.text, s.label_) for s in doc.spans["agency"]] == [("Secretary", "DOE")]
+    recogniser.use_document_terms(None)
+    doc = nlp("(b) The Secretary shall act.")
+    assert list(doc.spans["agency"]) == []
