@@ -158,6 +158,7 @@ def _snapshot(library: Library) -> dict:
     }
 
 
+@pytest.mark.slow
 def test_cancel_midway_leaves_the_library_as_it_was(qtbot, tmp_path, settings):
     from gui_synthetic import make_library
 

@@ -75,3 +75,24 @@ def test_offsets_beyond_the_basic_plane_map_to_qt_positions():
     m = _Utf16("a\U0001f600b\U0001f600c")
     assert [m.to_qt(i) for i in range(6)] == [0, 1, 3, 4, 6, 7]
     assert [m.to_py(m.to_qt(i)) for i in range(6)] == list(range(6))
+
+
+def test_selection_tint_follows_a_dark_palette(reader, qapp):
+    from PySide6.QtGui import QColor, QPalette
+
+    original = qapp.palette()
+    dark = QPalette(original)
+    dark.setColor(QPalette.ColorRole.Text, QColor(230, 230, 230))
+    dark.setColor(QPalette.ColorRole.Base, QColor(30, 30, 30))
+    dark.setColor(QPalette.ColorRole.Highlight, QColor(38, 79, 120))
+    try:
+        qapp.setPalette(dark)
+        qapp.processEvents()
+        tint = reader.text.palette().color(QPalette.ColorRole.Highlight)
+        assert (tint.red(), tint.green(), tint.blue(), tint.alpha()) == (38, 79, 120, 70)
+        text = reader.text.palette().color(QPalette.ColorRole.HighlightedText)
+        assert text == QColor(230, 230, 230)
+        # The other roles still follow the application palette.
+        assert reader.text.palette().color(QPalette.ColorRole.Base) == QColor(30, 30, 30)
+    finally:
+        qapp.setPalette(original)
