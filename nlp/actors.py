@@ -23,12 +23,14 @@ gazetteer can grow; they are never guessed.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from eolens.nlp.deadlines import doc_text
 from eolens.nlp.gazetteer import DEFINED_AS, GENERIC, PLURAL_HEADS, SPAN_KEY, Gazetteer
 from eolens.nlp.model import AgencyRef, AgencyRole, Evidence
+from spacy.language import Language
 from spacy.tokens import Doc
 
 # Connectives, longest first; each maps to the mode it starts ("through" applies to one mention).
@@ -355,3 +357,23 @@ def defined_actors(text: str, gazetteer: Gazetteer | None = None) -> dict[str, s
                 record(m["term"], hit.key)
                 break
     return {t: k for t, k in found.items() if k is not None}
+
+
+@contextmanager
+def document_terms(nlp: Language, text: str) -> Iterator[dict[str, str]]:
+    """While open, ``eolens_agencies`` in ``nlp`` reads the terms ``text`` (a whole document)
+    defines, in every provision piped: "the Secretary of Commerce (Secretary)" in Sec. 2 makes
+    "The Secretary shall" in Sec. 5 a mention of DOC.
+
+        with document_terms(nlp, document.text):
+            docs = list(nlp.pipe(provision_texts))
+    """
+    recogniser = nlp.get_pipe("eolens_agencies") if "eolens_agencies" in nlp.pipe_names else None
+    terms = defined_actors(text)
+    if recogniser is not None:
+        recogniser.use_document_terms(terms)
+    try:
+        yield terms
+    finally:
+        if recogniser is not None:
+            recogniser.use_document_terms(None)

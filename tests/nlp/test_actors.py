@@ -248,3 +248,18 @@ def test_definitions_in_the_same_provision(nlp):
     parse = parse_actor(doc, start - 1, start + 2)
     assert [(a.role, a.key) for a in parse.agencies] == [("lead", "AISSB")]
     assert parse.unresolved == ()
+
+
+def test_document_terms_context(nlp):
+    from eolens.nlp.actors import document_terms
+
+    text = (
+        "Sec. 2. The Secretary of Energy (Secretary) shall lead.\nSec. 3. The Secretary shall act."
+    )
+    with document_terms(nlp, text) as terms:
+        assert terms == {"secretary": "DOE"}
+        doc = nlp("The Secretary shall act.")
+        parse = parse_actor(doc, 0, 2)
+        assert [(a.role, a.key) for a in parse.agencies] == [("lead", "DOE")]
+    doc = nlp("The Secretary shall act.")
+    assert parse_actor(doc, 0, 2).agencies == ()
