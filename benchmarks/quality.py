@@ -1,5 +1,9 @@
 """Directive-extraction quality against our own labels (benchmarks/labels/*.json).
 
+Two blocks with their own totals: the tuned labels (benchmarks/labels/*.json, written while the
+rules were built) and the held-out labels (benchmarks/labels/heldout/*.json, written by an
+independent annotator and never tuned on).
+
     .venv/bin/python benchmarks/quality.py [--corpus DIR] [--verbose]
 
 For every labelled document and every source format listed in its label file, prints
@@ -25,6 +29,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 LABELS = REPO / "benchmarks" / "labels"
+HELDOUT = LABELS / "heldout"
 DEFAULT_CORPUS = (REPO / ".." / "shared" / "corpus").resolve()
 
 
@@ -137,13 +142,13 @@ def score(name: str, label: dict, extraction) -> Score:
     return s
 
 
-def run(corpus: Path, verbose: bool) -> list[Score]:
+def run(corpus: Path, verbose: bool, folder: Path = LABELS) -> list[Score]:
     from eolens.nlp.extract import extract
     from eolens.nlp.outline import parse_outline
     from eolens.nlp.readers import read_document
 
     scores = []
-    for path in sorted(LABELS.glob("*.json")):
+    for path in sorted(folder.glob("*.json")):
         label = json.loads(path.read_text(encoding="utf-8"))
         signed = date.fromisoformat(label["signed"]) if label.get("signed") else None
         for source in label["sources"]:
@@ -189,18 +194,31 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.corpus / "MANIFEST.tsv").is_file():
         print(f"no corpus at {args.corpus}")
         return 1
-    scores = run(args.corpus, args.verbose)
-    tp = sum(s.tp for s in scores)
-    total = Score("all", tp=tp, fp=sum(s.fp for s in scores), fn=sum(s.fn for s in scores))
-    total.lead_ok = sum(s.lead_ok for s in scores)
-    total.deadline_ok = sum(s.deadline_ok for s in scores)
-    total.kind_ok = sum(s.kind_ok for s in scores)
-    print(
-        f"\nALL  F1 {total.f1:.3f}  P {total.precision:.3f}  R {total.recall:.3f}"
-        f"  lead {total.ratio(total.lead_ok):.3f}  deadline {total.ratio(total.deadline_ok):.3f}"
-        f"  kind {total.ratio(total.kind_ok):.3f}"
-    )
+    print("=== tuned (labels written while building the rules) ===")
+    tuned = run(args.corpus, args.verbose, LABELS)
+    print("\n=== held-out (independent annotator, never tuned on) ===")
+    heldout = run(args.corpus, args.verbose, HELDOUT)
+    print()
+    print(totals("TUNED   ", tuned))
+    print(totals("HELD-OUT", heldout))
     return 0
+
+
+def totals(name: str, scores: list[Score]) -> str:
+    total = Score(
+        name,
+        tp=sum(s.tp for s in scores),
+        fp=sum(s.fp for s in scores),
+        fn=sum(s.fn for s in scores),
+        lead_ok=sum(s.lead_ok for s in scores),
+        deadline_ok=sum(s.deadline_ok for s in scores),
+        kind_ok=sum(s.kind_ok for s in scores),
+    )
+    return (
+        f"{name}  F1 {total.f1:.3f}  P {total.precision:.3f}  R {total.recall:.3f}"
+        f"  lead {total.ratio(total.lead_ok):.3f}  deadline {total.ratio(total.deadline_ok):.3f}"
+        f"  kind {total.ratio(total.kind_ok):.3f}  (tp {total.tp}, fp {total.fp}, fn {total.fn})"
+    )
 
 
 if __name__ == "__main__":
