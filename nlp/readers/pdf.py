@@ -535,6 +535,21 @@ def _measure(pages: list[_Page], lay: _Layout) -> None:
     lay.gap = float(gaps.most_common(1)[0][0]) if gaps else 1.0
 
 
+def _stopped_short(prev: _Line, cur: _Line, lay: _Layout) -> bool:
+    """Whether ``prev`` ended well short of the right edge after a sentence, or with room to
+    spare for the first word of ``cur``: comparing with that word keeps ragged-right text
+    together."""
+    room = lay.right - prev.x1
+    if room < max(10.0, 1.2 * prev.height):
+        return False
+    if prev.text.rstrip("”’)")[-1:] in (".", ";", ":"):
+        return True
+    if prev.x1 - lay.body_left < 0.8 * (lay.right - lay.body_left):
+        return True  # far too short for ragged-right text: a table row or a heading
+    word = cur.text.split(" ", 1)[0]
+    return room > (len(word) + 1) * 0.5 * cur.height  # half an em: an average character
+
+
 def _centred(line: _Line, lay: _Layout) -> bool:
     return line.x0 > lay.body_left + 20 and abs((line.x0 + line.x1) / 2 - lay.center) < 6
 
@@ -548,8 +563,8 @@ def _starts_paragraph(prev: _Line, cur: _Line, lay: _Layout, same_page: bool) ->
     close = 0 <= gap <= lay.gap + 0.35 * max(prev.height, cur.height)
     if same_page and close and _centred(prev, lay) and _centred(cur, lay):
         return False  # a centred heading set on two lines
-    if prev.x1 < lay.right - max(10.0, 1.2 * prev.height):
-        return True  # the previous line stopped short: the end of its paragraph
+    if _stopped_short(prev, cur, lay):
+        return True  # the end of its paragraph
     if cur.x0 > prev.x0 + 3:
         # Indented: a new paragraph, unless it is a hanging indent under a list marker.
         return not (prev.mark_x is not None and abs(cur.x0 - prev.mark_x) < 3)

@@ -183,6 +183,8 @@ def test_omb_memo_outline_and_footnotes():
     ):
         assert any(ln.startswith(item) for ln in lines), item
     assert "M-25-21" in doc.text and "M-25- 21" not in doc.text
+    # A ragged-right paragraph stays one paragraph.
+    assert "on the use case’s maturity and risk level." in doc.text
     # Footnote references are not glued onto words, and footnote bodies are not in the body.
     assert "require Federal agencies to report" in doc.text
     assert "Fiscal Year 2019 and" in doc.text
