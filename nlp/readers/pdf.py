@@ -354,6 +354,35 @@ def _plumber_pages(path: Path, progress: ProgressFn | None) -> Iterator[_Page]:
                 progress(i + 1, total)
 
 
+def _fold_small_rows(rows: list[list[dict]]) -> list[list[dict]]:
+    """Put rows of small raised characters (superscripts) into the row they sit on."""
+
+    def band(row: list[dict]) -> tuple[float, float, float]:
+        return (
+            min(c["top"] for c in row),
+            max(c["bottom"] for c in row),
+            max(c["size"] for c in row),
+        )
+
+    out: list[list[dict]] = []
+    for i, row in enumerate(rows):
+        top, bottom, size = band(row)
+        home = None
+        for j in (i + 1, i - 1):
+            if 0 <= j < len(rows):
+                t, b, s = band(rows[j])
+                if size < 0.8 * s and bottom > t and top < b:
+                    home = j
+                    break
+        if home is None:
+            out.append(row)
+        elif home > i:
+            rows[home] = row + rows[home]
+        else:
+            out[-1] = out[-1] + row
+    return out
+
+
 def _plumber_lines(page) -> list[_Line]:
     chars = [c for c in page.chars if c.get("upright", True) and c["text"].strip()]
     # Group characters into rows by baseline, in reading order within the row.
@@ -364,6 +393,7 @@ def _plumber_lines(page) -> list[_Line]:
             rows[-1].append(c)
         else:
             rows.append([c])
+    rows = _fold_small_rows(rows)
     lines: list[_Line] = []
     for row in rows:
         row.sort(key=lambda c: c["x0"])
@@ -559,6 +589,9 @@ def _starts_paragraph(prev: _Line, cur: _Line, lay: _Layout, same_page: bool) ->
         return True
     if prev.text.endswith(_HYPHEN):
         return False
+    ends_sentence = prev.text.rstrip("”’)")[-1:] in (".", ";", ":")
+    if cur.text[:1].islower() and not ends_sentence and not _MARKER.match(cur.text):
+        return False  # a paragraph does not begin in lower case mid-sentence
     gap = cur.top - prev.bottom
     close = 0 <= gap <= lay.gap + 0.35 * max(prev.height, cur.height)
     if same_page and close and _centred(prev, lay) and _centred(cur, lay):
@@ -570,7 +603,6 @@ def _starts_paragraph(prev: _Line, cur: _Line, lay: _Layout, same_page: bool) ->
         return not (prev.mark_x is not None and abs(cur.x0 - prev.mark_x) < 3)
     if cur.x0 < prev.x0 - 3 and prev.mark_x is None and cur.mark_x is not None:
         return True
-    ends_sentence = prev.text.rstrip("”’)")[-1:] in (".", ";", ":")
     if not same_page:
         # No spacing to go by across a page break: a sentence end then a section or
         # subsection marker is a paragraph break.
