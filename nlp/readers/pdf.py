@@ -92,7 +92,7 @@ _ALWAYS_HYPHENATED = {"self", "well", "half"}
 
 @dataclass(slots=True)
 class _Line:
-    """One visual line (or a run of lines PDFium joined at a hyphen) in PDF points, y down."""
+    """One visual line (a segment of one, where columns share a baseline) in points, y down."""
 
     x0: float
     top: float
@@ -494,7 +494,8 @@ def _fr_filter(pages: list[_Page], lay: _Layout) -> None:
             if ln.top < zone:
                 m = _RUNNING_HEAD.match(text)
                 if m:
-                    lay.labels[page.number] = m["a"] or m["b"] or lay.labels.get(page.number, "")
+                    if m["a"] or m["b"]:
+                        lay.labels[page.number] = m["a"] or m["b"]
                     lay.fr_volume = lay.fr_volume or m["vol"]
                     continue
                 if _BARE_NUMBER.match(text):
@@ -531,7 +532,10 @@ def _generic_filter(pages: list[_Page], lay: _Layout) -> None:
             if edge and _PAGE_NUMBER.match(text):
                 lay.labels[page.number] = re.search(r"\d+", text)[0]  # "Page 3 of 9" -> 3
                 continue
-            starts_note = re.match(rf"^{next_note}(?=\s|[A-Z])", text)
+            # Footnotes: set smaller than the body, in the lower part of the page, after a gap,
+            # numbered on from the previous footnote.
+            small = ln.height < body_h - 0.5
+            starts_note = small and re.match(rf"^{next_note}(?=\s|[A-Z])", text)
             if (
                 starts_note
                 and ln.top > 0.45 * page.height
@@ -541,8 +545,9 @@ def _generic_filter(pages: list[_Page], lay: _Layout) -> None:
                 lay.notes.add(next_note)
                 next_note += 1
                 continue
-            if in_notes:
+            if in_notes and small:
                 continue
+            in_notes = False
             kept.append(ln)
             prev = ln
         page.lines = kept
