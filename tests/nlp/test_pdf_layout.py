@@ -95,3 +95,17 @@ def test_progress_reports_every_page(memo):
     seen: list[tuple[int, int]] = []
     read_pdf(memo, progress=lambda page, pages: seen.append((page, pages)))
     assert seen == [(1, 2), (2, 2)]
+
+
+def test_numbered_heading_low_on_a_page_is_not_taken_for_a_footnote(tmp_path):
+    page = [
+        (72, 700, 11, b"(This report describes the inventory and how agencies keep it.) Tj"),
+        (72, 300, 11, b"(1 Introduction) Tj"),
+        (72, 270, 11, b"(Agencies keep one inventory of their systems and update it yearly.) Tj"),
+    ]
+    path = tmp_path / "report.pdf"
+    path.write_bytes(_pdf(_page_objects([page])))
+    assert read_pdf(path).text.split("\n")[1:] == [
+        "1 Introduction",
+        "Agencies keep one inventory of their systems and update it yearly.",
+    ]
