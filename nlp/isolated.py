@@ -18,6 +18,10 @@ Limits, each ending in a :class:`ReadError` with a plain-English reason:
   ``RLIMIT_AS`` is not available.
 
 A killed or crashed child is replaced at the next :meth:`IsolatedAnalyser.analyse` call.
+
+Callers: one analyser serves one caller at a time (use one per worker thread). "spawn" starts
+the child by importing the parent's ``__main__``: scripts need an ``if __name__ ==
+"__main__":`` guard, and a frozen app must call ``multiprocessing.freeze_support()`` first.
 """
 
 from __future__ import annotations
