@@ -72,7 +72,9 @@ SENTENCE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"shall\s+include)\b"
             r"|^\s*(?:as\s+used\s+in|for\s+(?:the\s+)?purposes\s+of)\s+this\s+"
             r"(?:order|section|memorandum|subsection)\s*[,:]"
-            r"|[“\"][^”\"]{1,80}[”\"]\s+(?:means|shall\s+mean|has\s+the\s+meaning)\b",
+            r"|[“\"][^”\"]{1,80}[”\"]\s+(?:means|shall\s+mean|has\s+the\s+meaning)\b"
+            # Composition states who a body is, not what anyone must do.
+            r"|\bshall\s+(?:consist\s+of|be\s+(?:composed|comprised)\s+of)\b",
             _I,
         ),
     ),
@@ -81,6 +83,8 @@ SENTENCE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+)?(?:amended|revoked|rescinded|"
             r"superseded|redesignated|repealed)\b"
+            r"|\bhereby\s+(?:revokes|rescinds|supersedes|repeals|amends)\b"
+            r"|\b(?:revokes|rescinds)\s+and\s+(?:replaces|supersedes)\b"
             r"|\bby\s+(?:striking|inserting|redesignating|adding\s+at\s+the\s+end)\b",
             _I,
         ),
@@ -120,7 +124,17 @@ _GATES: dict[str, tuple[str, ...]] = {
     "boilerplate": ("publication", "publish"),
     "construction": ("constru", "interpret", "deemed", "read", "understood"),
     "general": ("implemented", "intended", "invalid", "effect", "supersede", "terminate", "expire"),
-    "definition": ("term", "mean", "refer", "purposes", "as used", "includ"),
+    "definition": (
+        "term",
+        "mean",
+        "refer",
+        "purposes",
+        "as used",
+        "includ",
+        "consist",
+        "composed",
+        "comprised",
+    ),
     "amendment": (
         "amended",
         "revoked",
@@ -128,6 +142,11 @@ _GATES: dict[str, tuple[str, ...]] = {
         "superseded",
         "redesignat",
         "repealed",
+        "revokes",
+        "rescinds",
+        "supersedes",
+        "repeals",
+        "amends",
         "striking",
         "inserting",
         "adding",

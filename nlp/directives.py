@@ -37,7 +37,7 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 
 from eolens.nlp import classify
 from eolens.nlp.model import (
@@ -174,6 +174,45 @@ _DETERMINERS = frozenset(
     ["the", "each", "all", "every", "any", "such", "both", "either", "relevant", "appropriate"]
 )
 _COORDINATORS = frozenset({"and", "or", "while", "but", "whereas", "then"})
+# A trigger right after one of these is the verb of a relative clause ("a Task Force that
+# shall ...", "harms that may be exacerbated"): it describes a noun, it directs no one.
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+_PRONOUNS = frozenset({"they", "it", "he", "she"})
+# Words that may stand between "shall" and "be <participle> by": "shall neither be ...".
+_PASSIVE_ADVERBS = frozenset({"not", "neither", "also", "each", "jointly", "promptly", "only"})
+# Words that open an adverbial the action skips ("shall, within 90 days ..., develop").
+_ACTION_SKIP = _ADVERBIAL_STARTS | {"whichever", "jointly", "each", "where", "including"}
+_IRREGULAR_PARTICIPLES = {
+    "made": "make",
+    "taken": "take",
+    "given": "give",
+    "done": "do",
+    "sent": "send",
+    "held": "hold",
+    "set": "set",
+    "put": "put",
+    "led": "lead",
+    "brought": "bring",
+    "sought": "seek",
+    "kept": "keep",
+    "met": "meet",
+    "paid": "pay",
+    "borne": "bear",
+    "built": "build",
+    "chosen": "choose",
+    "drawn": "draw",
+    "written": "write",
+    "undertaken": "undertake",
+    "shown": "show",
+    "known": "know",
+    "seen": "see",
+    "read": "read",
+    "begun": "begin",
+    "found": "find",
+    "spent": "spend",
+    "used": "use",
+    "neither": "",
+}
 _PASSIVE_STOP = frozenset(
     [
         "to",
@@ -200,6 +239,8 @@ _PASSIVE_STOP = frozenset(
     ]
 )
 _ANAPHORA = re.compile(
+    r"^(?:such|these|those|said)\s+(?:agencies|agency|heads?(?:\s+of\s+agencies)?|"
+    r"agency\s+heads|officials|entities|departments)$|"
     r"^(?:the\s+)?(?:secretary|director|administrator|attorney\s+general|chair(?:man|person)?|"
     r"committee|council|board|commission|administration|agency|department|office|each|they|"
     r"it|he|she|both|task\s+force|executive\s+director|chair\s+of\s+the\s+council)$",
@@ -242,6 +283,25 @@ _DELIVERABLE = re.compile(
     re.IGNORECASE,
 )
 _QUOTE_MARKS = re.compile("[“”]")
+# "agency members of the FAR Council shall jointly ...": the members act as the body.
+_MEMBERS_OF = re.compile(r"^(?:the\s+)?(?:\w+\s+)?members\s+of\s+(?:the\s+)?\S", re.IGNORECASE)
+# "systems described in section 3553(e)(2) of that Act": a qualifier, not an unknown actor.
+_QUALIFIER = re.compile(
+    r"^(?:of\s+)?(?:that|this|such|the)\s+(?:act|section|subsection|order|memorandum|title|"
+    r"chapter|part|statute|law)$|^(?:section|subsection)\b",
+    re.IGNORECASE,
+)
+# Text that an amendment inserts into another order: "... and inserting, in lieu thereof, the
+# following:", "... is amended to read as follows:", "by adding at the end the following:".
+_INSERTING = re.compile(
+    r"(?:\binsert(?:ing|ed)?\b|\badd(?:ing|ed)?\b|\bread\s+as\s+follows|\bthe\s+following)"
+    r"[^“”\n]{0,60}:?\s*$",
+    re.IGNORECASE,
+)
+_AMENDED_ORDER_DATE = re.compile(
+    r"\bExecutive\s+Order\s+\d{4,5}\s+of\s+((?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\s+\d{1,2},\s+\d{4})"
+)
 _FUNCTION_WORDS = re.compile(r"^(?:the|a|an|each|such|any|all|and|or)$", re.IGNORECASE)
 _PINPOINT_REF = re.compile(
     r"\b(?:sub)?sections?\s+(\d+(?:\.\d+)?(?:\([a-zA-Z0-9]{1,5}\))*)", re.IGNORECASE
@@ -257,7 +317,7 @@ _ACTOR_HEADS = re.compile(
     r"heads?|committee|council|board|commission(?:er)?|agency|agencies|department|office|officer|"
     r"advisor|adviser|assistant\s+to\s+the\s+president|coordinator|representative|"
     r"administration|bureau|service|heads?\s+of|task\s+force|working\s+group|czar|"
-    r"comptroller|surgeon\s+general|inspector\s+general|counsel|governor|mayor)\b",
+    r"comptroller|surgeon\s+general|inspector\s+general|counsel|governor|mayor|enterprise)\b",
     re.IGNORECASE,
 )
 
@@ -273,6 +333,8 @@ class ActorResult:
     evidence: tuple[Evidence, ...]
     unresolved: tuple[str, ...]
     passive: bool = False
+    passive_verb: str = ""  # the participle's base form ("made" -> "make")
+    passive_rest: str = ""  # words between the participle and "by"
 
 
 @dataclass
@@ -294,6 +356,8 @@ class _Draft:
     span: tuple[int, int] = (0, 0)
     extra_evidence: list[Evidence] = field(default_factory=list)
     inherited: bool = False
+    quote_para: int | None = None  # start of the inserted quoted paragraph it stands in
+    action: str | None = None  # set when the verb phrase is not the words after the trigger
 
 
 @dataclass
@@ -356,6 +420,18 @@ def _drop_exceptions(doc: Doc, start: int, end: int, base: int, agencies, eviden
     return agencies, evidence
 
 
+def _possessed_head(doc: Doc, start: int, end: int) -> bool:
+    """ "Agencies’ policies must ...": the subject is a thing the actor has, not the actor."""
+    tk = _tk(doc)
+    k = bisect.bisect_left(tk.mention_starts, start)
+    if k >= len(tk.mentions):
+        return False
+    after = tk.mentions[k].end
+    if after >= end or tk.text[after] not in {"’s", "'s", "’", "'"}:
+        return False
+    return not _ACTOR_HEADS.search(doc[after + 1 : end].text)
+
+
 def _dedupe(agencies: Iterable[AgencyRef]) -> tuple[AgencyRef, ...]:
     """One entry per agency, first role wins ("the Director of CISA (CISA)" names one)."""
     seen: set[str] = set()
@@ -394,7 +470,20 @@ def resolve_actor(doc: Doc, start: int, end: int, base: int) -> ActorResult | No
         end -= 1
     if start >= end:
         return None
+    # "agencies (agencies) may": keep the bracket that closes an acronym of the phrase.
+    opened = sum(1 for i in range(start, end) if tk.text[i] == "(")
+    closed = sum(1 for i in range(start, end) if tk.text[i] == ")")
+    if opened > closed and end < len(tk.text) and tk.text[end] == ")":
+        end += 1
     end = _cut_relative_clause(doc, start, end)
+    if _MEMBERS_OF.match(doc[start:end].text):
+        k = bisect.bisect_left(tk.mention_starts, start)
+        if k < len(tk.mentions) and tk.mentions[k].start <= start + 5:
+            body = tk.mentions[k]
+            if body.label_ != "GENERIC" and body.end <= end:
+                found = resolve_actor(doc, body.start, end, base)
+                if found is not None:
+                    return replace(found, phrase=doc[start:end].text, start=base + doc[start].idx)
     parse = _parse_actor_fn()
     if parse is None:
         agencies, evidence, unresolved = _titled_actor(doc, start, end)
@@ -404,9 +493,13 @@ def resolve_actor(doc: Doc, start: int, end: int, base: int) -> ActorResult | No
         if not _starts_with_mention(doc, start):
             # "the report required by the Secretary": a mention inside is not the subject.
             agencies, evidence, unresolved = _titled_actor(doc, start, end)
+        elif _possessed_head(doc, start, end):
+            return None
         agencies, evidence = _drop_exceptions(doc, start, end, base, agencies, evidence)
         agencies = _dedupe(agencies)
-        unresolved = tuple(u for u in unresolved if not _FUNCTION_WORDS.match(u))
+        unresolved = tuple(
+            u for u in unresolved if not _FUNCTION_WORDS.match(u) and not _QUALIFIER.search(u)
+        )
     leads = [a for a in agencies if a.role == "lead"]
     if not leads or all(a.key is None and _NOT_ADDRESSEE.match(a.name) for a in leads):
         return None
@@ -476,7 +569,8 @@ def _subject_start(doc: Doc, start: int, end: int) -> int | None:
             continue
         if _starts_with_mention(doc, s):
             return s
-        if low in _DETERMINERS or tk.text[s][:1].isupper():
+        opens_subject = low in _DETERMINERS or low in _PRONOUNS or tk.text[s][:1].isupper()
+        if opens_subject or _MEMBERS_OF.match(doc[s:end].text):
             candidates.append(s)
     return candidates[0] if candidates else None
 
@@ -562,19 +656,39 @@ def _starts_with_mention(doc: Doc, s: int) -> bool:
 
 
 def _passive_agent(doc: Doc, trigger: Span, limit: int, base: int) -> ActorResult | None:
-    """Agent of "shall be <participle> by X" (tokens after the trigger)."""
+    """Agent of "shall be <participle> by X" (tokens after the trigger).
+
+    The "by" may follow the participle at once ("shall be made by the Director") or after an
+    adverbial ("shall be reported to the Director in writing by heads of agencies"); a far "by"
+    counts only when an agency mention follows it and it does not close a participle of its
+    own ("consistent with guidance issued by the Secretary" names who issued the guidance)."""
     tk = _tk(doc)
     i = trigger.end
+    while i < limit and tk.lower[i] in _PASSIVE_ADVERBS:
+        i += 1
     if i >= limit or tk.lower[i] != "be":
         return None
+    participle = i + 1
     j = i + 1
-    while j < limit and j <= i + 3 and tk.lower[j] != "by":
+    found = None
+    while j < limit and tk.text[j] not in {";", ".", ":"} and j not in tk.trigger_starts:
+        if tk.lower[j] == "by":
+            if j <= i + 4:
+                found = j
+                break
+            prev = tk.lower[j - 1]
+            near_participle = prev.endswith(("ed", "en")) and j - 1 != participle
+            if not near_participle and "agency" in doc.spans and _mention_at(doc, j + 1):
+                found = j
+            break
+        if tk.lower[j] in _RELATIVE_PRONOUNS or j - i > 40:
+            break
         j += 1
-    if j >= limit or tk.lower[j] != "by":
+    if found is None:
         return None
-    k = j + 1
+    k = found + 1
     stop = k
-    while stop < limit and tk.text[stop] not in {";", ".", ":"}:
+    while stop < limit and tk.text[stop] not in {";", ".", ":"} and stop not in tk.trigger_starts:
         if tk.lower[stop] in _PASSIVE_STOP and stop > k:
             prev = tk.lower[stop - 1]
             if not (tk.lower[stop] == "with" or prev in {"consultation", "coordination"}):
@@ -583,7 +697,42 @@ def _passive_agent(doc: Doc, trigger: Span, limit: int, base: int) -> ActorResul
     agent = resolve_actor(doc, k, stop, base)
     if agent is None:
         return None
-    return replace(agent, passive=True)
+    verb = _base_form(tk.lower[participle]) if participle < found else ""
+    rest = doc[participle + 1 : found].text.strip(" ,") if participle + 1 < found else ""
+    return replace(agent, passive=True, passive_verb=verb, passive_rest=rest)
+
+
+def _mention_at(doc: Doc, s: int) -> bool:
+    """Whether an agency mention begins at ``s`` or right after a determiner."""
+    tk = _tk(doc)
+    k = bisect.bisect_left(tk.mention_starts, s)
+    if k >= len(tk.mention_starts):
+        return False
+    first = tk.mention_starts[k]
+    return first == s or (first == s + 1 and tk.lower[s] in _DETERMINERS)
+
+
+def _base_form(participle: str) -> str:
+    """ "made" -> "make", "reported" -> "report", "submitted" -> "submit" (no lemmatiser in a
+    blank pipeline; participles of order verbs are regular or in the short irregular list)."""
+    if participle in _IRREGULAR_PARTICIPLES:
+        return _IRREGULAR_PARTICIPLES[participle]
+    if participle.endswith("ied"):
+        return participle[:-3] + "y"
+    if not participle.endswith("ed") or len(participle) < 5:
+        return participle
+    stem = participle[:-2]
+    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+        return stem[:-1]  # "submitted", "transferred"
+    if stem.endswith("at") and stem[-3:-2] not in "aeiou":
+        return stem + "e"  # "coordinated", "evaluated" (not "treated")
+    if stem.endswith(
+        ("iz", "ur", "ir", "ov", "id", "uc", "ag", "iv", "ut", "ar", "is", "os", "u", "v", "c")
+    ):
+        return stem + "e"  # "prioritized", "secured", "required", "provided", "issued"
+    if stem.endswith("g") and not stem.endswith("ng"):
+        return stem + "e"  # "engaged"
+    return stem
 
 
 # --- deadlines ----------------------------------------------------------------------------
@@ -614,6 +763,7 @@ def _deadline_for(
     # Adjacent spans ("within 90 days ..., and annually thereafter") resolve together.
     if last is not first and last.start - first.end > 6:
         last = first
+    first = _with_recurrence(doc, first)
     text = doc[first.start : last.end].text
     deadline = _resolve_deadline(text, signed)
     if deadline is None:
@@ -622,6 +772,14 @@ def _deadline_for(
     start, end = base + first.start_char, base + last.end_char
     deadline = replace(deadline, span=(start, end))
     return deadline, (Evidence("deadline", start, end, text),)
+
+
+def _with_recurrence(doc: Doc, span: Span) -> Span:
+    """ "every 60 days after the date of this order": the recogniser's span may leave out the
+    "every" that makes the deadline recurring."""
+    if span.start > 0 and doc[span.start - 1].lower_ in {"every", "each"}:
+        return doc[span.start - 1 : span.end]
+    return span
 
 
 def _link_anchor(deadline: Deadline | None, records: dict[str, object], outline: Outline):
@@ -657,8 +815,16 @@ def _own_ranges(document: Document, outline: Outline) -> list[tuple[Provision, i
     return out
 
 
-def _quoted_mask(text: str) -> list[tuple[int, int]]:
-    """Ranges of quoted passages longer than a defined term (amending text, quoted orders)."""
+@dataclass(frozen=True)
+class _Quote:
+    start: int
+    end: int
+    inserted: bool  # text an amendment inserts into another order
+    signed: date | None  # the amended order's date: "this order" in the quote means that order
+
+
+def _quoted_mask(text: str) -> list[_Quote]:
+    """Quoted passages longer than a defined term (amending text, quoted orders)."""
     ranges, open_at = [], None
     for m in _QUOTE_MARKS.finditer(text):
         i = m.start()
@@ -670,11 +836,23 @@ def _quoted_mask(text: str) -> list[tuple[int, int]]:
             open_at = None
     if open_at is not None and len(text) - open_at > 60:
         ranges.append((open_at, len(text)))
-    return ranges
+    out = []
+    for a, b in ranges:
+        inserted = bool(_INSERTING.search(text, max(0, a - 160), a))
+        signed = None
+        if inserted:
+            cited = list(_AMENDED_ORDER_DATE.finditer(text, max(0, a - 20_000), a))
+            if cited:
+                try:
+                    signed = datetime.strptime(cited[-1].group(1), "%B %d, %Y").date()
+                except ValueError:
+                    signed = None
+        out.append(_Quote(a, b, inserted, signed))
+    return out
 
 
-def _in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in ranges)
+def _quote_at(pos: int, quotes: list[_Quote]) -> _Quote | None:
+    return next((q for q in quotes if q.start <= pos < q.end), None)
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:
@@ -689,16 +867,44 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
         pos = end
 
 
+def _skip_adverbials(doc: Doc, i: int, limit: int) -> int:
+    """First token of the verb phrase at ``i``: interposed adverbial segments are skipped
+    ("within 90 days of the date of this order,", "in consultation with X,", "as appropriate,",
+    "— ... —", "or 180 days after ..., whichever comes later,").
+
+    Returns ``i`` unchanged when no verb follows the adverbials in the clause; a clause that
+    ends in ":" after them ("shall, in consultation with X:") has its action in its items."""
+    tk = _tk(doc)
+    start = i
+    while True:
+        while i < limit and (tk.text[i] in {",", "—", "–"} or not tk.text[i].strip()):
+            i += 1
+        if i >= limit:
+            return start
+        if tk.text[i] in {":", ";"} or tk.lower[i] not in _ACTION_SKIP:
+            return i
+        j, depth = i, 0
+        while j < limit:
+            t = tk.text[j]
+            if t == "(":
+                depth += 1
+            elif t == ")":
+                depth = max(0, depth - 1)
+            elif depth == 0 and t in {",", "—", "–", ";", ":"}:
+                break
+            j += 1
+        if j >= limit:
+            return start
+        if tk.text[j] in {";", ":"}:
+            return j
+        i = j
+
+
 def _action(doc: Doc, trigger: Span, limit: int) -> str:
     tk = _tk(doc)
     i = trigger.end
-    # Skip a parenthetical right after the trigger: "shall, as appropriate, adhere ...".
-    if i < limit and tk.text[i] == ",":
-        j = i + 1
-        while j < limit and tk.text[j] not in {",", ";", ":"}:
-            j += 1
-        if j < limit and tk.text[j] == "," and j - i <= 14:
-            i = j + 1
+    if trigger.start == trigger.end or (i < limit and tk.text[i] in {",", "—", "–"}):
+        i = _skip_adverbials(doc, i, limit)
     words = []
     while i < limit and len(words) < ACTION_WORDS:
         tok = doc[i]
@@ -710,6 +916,27 @@ def _action(doc: Doc, trigger: Span, limit: int) -> str:
         words.append(tok.text_with_ws)
         i += 1
     return "".join(words).strip(" ,")
+
+
+def _directed_action(doc: Doc, trigger: Span, limit: int) -> str:
+    """ "I hereby direct X, within 90 days ..., to propose ...": the infinitive's verb phrase."""
+    tk = _tk(doc)
+    for k in range(trigger.end, limit):
+        if tk.text[k] in {";", ":"}:
+            break
+        if tk.lower[k] == "to":
+            return _action(doc, doc[k : k + 1], limit)
+    return _action(doc, trigger, limit)
+
+
+def _passive_action(doc: Doc, actor: ActorResult, subject_start: int, trigger: Span) -> str:
+    """ "Such a determination shall be made by the Director" -> "make such a determination"."""
+    tk = _tk(doc)
+    subject = doc[subject_start : trigger.start].text.strip(" ,")
+    if subject and tk.lower[subject_start] in _DETERMINERS | {"a", "an", "all", "any"}:
+        subject = subject[:1].lower() + subject[1:]
+    words = " ".join(f"{actor.passive_verb} {subject} {actor.passive_rest}".split())
+    return " ".join(words.split()[:ACTION_WORDS])
 
 
 @dataclass
@@ -788,7 +1015,22 @@ def _find_actor(
     s = _subject_start(doc, clause_start, end)
     if s is None or _has_subordinator(doc, s, end):
         return None
+    if end - s == 1 and tk.lower[s] in _PRONOUNS:
+        return _antecedent(doc, s, base)
     return resolve_actor(doc, s, end, base)
+
+
+def _antecedent(doc: Doc, pronoun: int, base: int) -> ActorResult | None:
+    """ "As agencies continue ..., they shall": a pronoun subject stands for the nearest actor
+    named before it in its sentence."""
+    tk = _tk(doc)
+    sent = _sentence(doc, pronoun)
+    before = [m for m in tk.mentions if sent.start <= m.start and m.end <= pronoun]
+    for m in reversed(before):
+        found = resolve_actor(doc, m.start, m.end, base)
+        if found is not None:
+            return found
+    return None
 
 
 def _object_actor(doc: Doc, trigger: Span, limit: int, base: int) -> ActorResult | None:
@@ -805,6 +1047,23 @@ def _object_actor(doc: Doc, trigger: Span, limit: int, base: int) -> ActorResult
     return resolve_actor(doc, trigger.end, end, base)
 
 
+def _ends_with_colon(doc: Doc, sent: Span) -> bool:
+    tk = _tk(doc)
+    i = sent.end - 1
+    while i > sent.start and not tk.text[i].strip():
+        i -= 1
+    return tk.text[i].endswith(":")
+
+
+def _relative_trigger(tk: _Tokens, start: int) -> bool:
+    """ "a Chief AI Officer who shall hold ...", "harms that may be exacerbated ...", ", which
+    shall include": the trigger is the verb of a relative clause."""
+    i = start - 1
+    while i >= 0 and tk.lower[i] in {"also", "each", "then"}:
+        i -= 1
+    return i >= 0 and tk.lower[i] in _RELATIVE_PRONOUNS and not _is_determiner_that(tk, i)
+
+
 def _is_subordinate(doc: Doc, trigger: Span, clause_start: int) -> bool:
     s = _subject_start(doc, clause_start, trigger.start)
     if s is None:
@@ -813,7 +1072,7 @@ def _is_subordinate(doc: Doc, trigger: Span, clause_start: int) -> bool:
 
 
 def _drafts_for(
-    unit: _Analysed, signed: date | None, quoted: list[tuple[int, int]], classes_seen: list[str]
+    unit: _Analysed, signed: date | None, quoted: list[_Quote], classes_seen: list[str]
 ) -> list[_Draft]:
     doc, base = unit.doc, unit.base
     if not doc.spans.get("trigger"):
@@ -832,7 +1091,19 @@ def _drafts_for(
         if klass is not None:
             classes_seen.append(klass)
             continue
-        if _in_ranges(base + trigger.start_char, quoted):
+        quote = _quote_at(base + trigger.start_char, quoted)
+        quote_para = None
+        signed_here = signed
+        if quote is not None:
+            # Quoted text of another order binds no one, unless this order inserts it: then
+            # its directives are this order's, at the quoting pinpoint. A lead-in inside the
+            # quote ("agencies shall take the following actions:") only introduces them.
+            if not quote.inserted or _ends_with_colon(doc, sent):
+                continue
+            line = doc_text(doc).rfind("\n", 0, trigger.start_char) + 1
+            quote_para = max(quote.start, base + line)
+            signed_here = quote.signed or signed
+        if _relative_trigger(tk, trigger.start):
             continue
         actor, clause_start, subordinate = None, sent.start, False
         for clause_start, after in _clause_starts(doc, trigger, prev_end_by_sent.get(sent.start)):
@@ -848,9 +1119,11 @@ def _drafts_for(
             continue
         prev_end_by_sent[sent.start] = trigger.end
         kind = classify.trigger_kind(trigger.label_, trigger.text)
+        action = None
         if trigger[0].lower_ == "i":
             # "I hereby direct the Secretary of Commerce, within 90 days ..., to:"
             actor = _object_actor(doc, trigger, sent.end, base)
+            action = _directed_action(doc, trigger, sent.end)
         clause_end = sent.end
         for i in range(trigger.end, sent.end):
             if tk.text[i] == ";":
@@ -859,10 +1132,13 @@ def _drafts_for(
         passive = _passive_agent(doc, trigger, clause_end, base)
         if passive is not None and (actor is None or (actor.unresolved and not actor.evidence)):
             actor = passive
+            if passive.passive_verb:
+                subject = _subject_start(doc, clause_start, trigger.start)
+                action = _passive_action(doc, passive, subject or clause_start, trigger)
         if actor is None:
             continue
         deadline, dl_ev = _deadline_for(
-            doc, (clause_start, clause_end), trigger, sent, signed, base
+            doc, (clause_start, clause_end), trigger, sent, signed_here, base
         )
         draft = _Draft(
             provision=unit.provision,
@@ -875,9 +1151,29 @@ def _drafts_for(
             deadline=deadline,
             deadline_evidence=dl_ev,
             span=(base + sent.start_char, base + sent.end_char),
+            quote_para=quote_para,
+            action=action,
         )
         drafts.append(draft)
     return drafts
+
+
+def _same_record(k: _Draft, d: _Draft) -> bool:
+    """Whether ``d`` restates the directive of ``k`` (same actor) rather than adding one.
+
+    In text an amendment inserts, each quoted paragraph was a provision of its own, so records
+    merge within a paragraph only; a later sentence of the same actor with a different
+    deadline of its own ("By December 1, develop ...; within 120 days of publishing it,
+    publish ...") is a further directive."""
+    if _lead_keys(k.actor.agencies) != _lead_keys(d.actor.agencies):
+        return False
+    if k.quote_para != d.quote_para:
+        return False
+    if k.deadline is not None and d.deadline is not None:
+        return (k.deadline.date, k.deadline.text) == (d.deadline.date, d.deadline.text) or (
+            k.deadline.date is not None and k.deadline.date == d.deadline.date
+        )
+    return True
 
 
 def _lead_keys(agencies: Iterable[AgencyRef]) -> frozenset[str]:
@@ -928,6 +1224,7 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
     quoted = _quoted_mask(document.text)
 
     class_of: list[str] = []
+    policy_lead_ins: set[int] = set()
     records: dict[int, list[_Draft]] = {}
     unresolved: list[str] = []
     order: list[_Draft] = []
@@ -944,14 +1241,17 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
         leading = _own_deadline(analysed.get(i, ()), signed, leading_only=True)
         if leading is not None and any(d.deadline_evidence == leading[1] for d in drafts):
             leading = None  # it dates a directive of its own sentence, not the item
+        if parent_idx[i] is not None and parent_idx[i] in policy_lead_ins:
+            # "It is the policy ... that: (i) providers must report ...": the items state the
+            # policy; their "must" is the policy's content, not a directive.
+            policy_lead_ins.add(i)
+            class_of.append("policy")
+            continue
         kept: list[_Draft] = []
         for d in drafts:
             d.index = i
             d = _fill_anaphora(d, kept, parent_rec, order)
-            same = next(
-                (k for k in kept if _lead_keys(k.actor.agencies) == _lead_keys(d.actor.agencies)),
-                None,
-            )
+            same = next((k for k in kept if _same_record(k, d)), None)
             if same is not None or (kept and _is_anaphoric(d.actor)):
                 target = same or kept[-1]
                 if target.deadline is None and d.deadline is not None:
@@ -966,10 +1266,26 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
                 and _lead_keys(d.actor.agencies) == _lead_keys(parent_rec.actor.agencies)
             ):
                 d.deadline, d.deadline_evidence = leading
-            if d.deadline is None and parent_rec is not None and parent_rec.deadline is not None:
+            kept.append(d)
+        # The lead-in's deadline passes to its own actor's directives in the item, not to
+        # another actor the item names ("(ii) CISA shall take all appropriate steps"). Done
+        # after the merges so a restatement's own deadline ("Such agencies shall provide such
+        # reports every 60 days") is not masked by the lead-in's.
+        for d in kept:
+            if (
+                d.deadline is None
+                and parent_rec is not None
+                and parent_rec.deadline is not None
+                and d.quote_para is None
+                and (
+                    _lead_keys(d.actor.agencies) == _lead_keys(parent_rec.actor.agencies)
+                    # "Such a determination shall be made by X": a step of the item's own
+                    # task, due with it.
+                    or d.actor.passive
+                )
+            ):
                 d.deadline = parent_rec.deadline
                 d.deadline_evidence = parent_rec.deadline_evidence
-            kept.append(d)
         if not kept and parent_rec is not None and parent_rec.index == parent_idx[i]:
             own_deadline = _own_deadline(analysed.get(i, ()), signed)
             if own_deadline is not None and parent_rec.item_idx:
@@ -997,7 +1313,10 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
                 unresolved.extend(d.actor.unresolved)
             continue
         parent_class = class_of[parent_idx[i]] if parent_idx[i] is not None else None
-        class_of.append(_provision_class(prov, own, seen, parent_class, parent_rec))
+        klass = _provision_class(prov, own, seen, parent_class, parent_rec)
+        class_of.append(klass)
+        if klass == "policy" and own.rstrip().endswith(":") and classify.text_class(own):
+            policy_lead_ins.add(i)
 
     # Items are the enumerated actions: a child that is a standing formula ("Nothing in this
     # section shall be construed ...") is a sibling clause, not an item.
@@ -1182,7 +1501,9 @@ def _finish(d: _Draft, document, analysed, descendants, by_pin, outline) -> Dire
         confidence -= 0.1
     if d.inherited:
         confidence -= 0.05
-    if d.inherited:
+    if d.action is not None:
+        action = d.action
+    elif d.inherited:
         action = _item_action(analysed.get(d.index, ()), d)
     else:
         action = _action(d.trigger.doc, d.trigger, d.sentence.end)

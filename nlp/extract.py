@@ -13,6 +13,10 @@ What the records mean (the rules themselves are documented in ``eolens.nlp.direc
   item of one), or a non-directive class (construction, general, definition, policy,
   amendment, boilerplate), or ``other``.
 * ``unresolved_actors`` are actor strings the gazetteer could not place, to grow it.
+* Directives are operative text: only executive orders, memoranda and guidance (and documents
+  of type ``other`` that have numbered sections) state them. A fact sheet, release or
+  commentary describes or quotes an order; its "shall" binds no one, so it gives no directive
+  records (its provisions are still classed).
 """
 
 from __future__ import annotations
@@ -22,8 +26,10 @@ from datetime import date
 
 from eolens.nlp.model import Directive, Document, Outline
 
+OPERATIVE_TYPES = frozenset({"executive_order", "memorandum", "guidance"})
+
 # Bump when a rule change can change results: stored machine results carry it.
-EXTRACTOR_VERSION = "rules-2026.11.29-1"
+EXTRACTOR_VERSION = "rules-2026.11.29-2"
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,13 @@ def extract(document: Document, outline: Outline, *, signed: date | None = None)
     from eolens.nlp.directives import extract_directives
 
     result = extract_directives(document, outline, signed)
+    if not is_operative(document, outline):
+        return Extraction(
+            directives=(),
+            provision_classes=dict(result.classes),
+            unresolved_actors=(),
+            extractor_version=EXTRACTOR_VERSION,
+        )
     unresolved = tuple(dict.fromkeys(u for u in result.unresolved if u))
     return Extraction(
         directives=tuple(result.directives),
@@ -55,3 +68,13 @@ def extract(document: Document, outline: Outline, *, signed: date | None = None)
         unresolved_actors=unresolved,
         extractor_version=EXTRACTOR_VERSION,
     )
+
+
+def is_operative(document: Document, outline: Outline) -> bool:
+    """Whether the document can state directives (see the module docstring)."""
+    doc_type = document.meta.doc_type
+    if doc_type in OPERATIVE_TYPES:
+        return True
+    if doc_type == "other":
+        return any(p.pinpoint[:1].isdigit() for p in outline.provisions)
+    return False

@@ -1,0 +1,243 @@
+"""Grammar rules of orders, on short texts written for these tests (one paragraph a line)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from eolens.nlp.extract import Extraction, extract
+from eolens.nlp.model import Document, DocumentMeta, PageSpan
+from eolens.nlp.outline import parse_outline
+
+SIGNED = date(2031, 3, 3)
+
+
+def run(*lines: str, doc_type: str = "executive_order", head: bool = True) -> Extraction:
+    opening = [
+        "Executive Order 99999 of March 3, 2031",
+        "Improving Widget Supply",
+        "By the authority vested in me as President, it is hereby ordered:",
+    ]
+    text = "\n".join([*(opening if head else []), *lines])
+    meta = DocumentMeta(
+        title="Improving Widget Supply",
+        doc_type=doc_type,  # type: ignore[arg-type]
+        source_path="synthetic.txt",
+        sha256="0" * 64,
+        source_format="text",
+        signed=SIGNED,
+    )
+    doc = Document(meta, text, (PageSpan(1, 0, len(text)),))
+    return extract(doc, parse_outline(doc))
+
+
+def at(x: Extraction, pin: str) -> list:
+    return [d for d in x.directives if d.pinpoint == pin]
+
+
+def leads(d) -> list[str]:
+    return sorted(a.key or "GENERIC" for a in d.agencies if a.role == "lead")
+
+
+def due(d) -> date | None:
+    return d.deadline.date if d.deadline else None
+
+
+ORDER = (
+    "Sec. 2. Widgets. (a) The Secretary of Energy shall publish a widget plan.",
+    "(b) Nothing in this order shall be construed to impair the Secretary of Energy.",
+)
+
+
+@pytest.mark.parametrize("doc_type", ["commentary", "fact_sheet", "release"])
+def test_descriptive_documents_state_no_directives(doc_type):
+    x = run(*ORDER, doc_type=doc_type)
+    assert x.directives == ()
+    assert x.provision_classes["2(b)"] == "construction"
+
+
+def test_other_documents_need_numbered_sections():
+    assert run(*ORDER, doc_type="other").directives
+    unnumbered = run(
+        "The Secretary of Energy shall publish a widget plan, the order says.",
+        doc_type="other",
+        head=False,
+    )
+    assert unnumbered.directives == ()
+    assert len(run(*ORDER, doc_type="memorandum").directives) == 1
+
+
+def test_passive_with_agent_action_is_the_active_verb_phrase():
+    x = run(
+        "Sec. 2. Census. The Secretary of Energy shall count widgets. Such a determination "
+        "shall be made by the Secretary of Commerce."
+    )
+    doc = next(d for d in at(x, "2") if leads(d) == ["DOC"])
+    assert doc.action == "make such a determination"
+
+
+def test_deadline_between_trigger_and_verb_is_found_and_skipped():
+    [d] = run(
+        "Sec. 2. Plan. The Secretary of Energy shall, within 30 days of the date of this order "
+        "and in consultation with the Secretary of Commerce, as appropriate, publish a widget "
+        "plan."
+    ).directives
+    assert due(d) == SIGNED + timedelta(days=30)
+    assert d.action.startswith("publish a widget plan")
+
+
+def test_lead_in_action_skips_the_first_items_deadline():
+    x = run(
+        "Sec. 2. Plan. (a) To improve widgets, the Secretary of Energy shall:",
+        "(i) within 30 days of the date of this order, publish a widget plan; and",
+        "(ii) within 60 days of the date of this order or 30 days after the Secretary of "
+        "Commerce publishes the widget census, whichever comes later, issue widget rules.",
+    )
+    [lead_in] = at(x, "2(a)")
+    assert lead_in.action.startswith("publish a widget plan")
+    [second] = at(x, "2(a)(ii)")
+    assert second.action.startswith("issue widget rules")
+    assert due(second) is None
+
+
+def test_president_directs_object_actor_to_verb():
+    [d] = run(
+        "Sec. 2. Rules. I hereby direct the Secretary of Energy, within 60 days of the date of "
+        "this order, to propose widget rules."
+    ).directives
+    assert leads(d) == ["DOE"]
+    assert d.action == "propose widget rules"
+    assert due(d) == SIGNED + timedelta(days=60)
+
+
+def test_epistemic_may_in_relative_clause_is_no_directive():
+    [d] = run(
+        "Sec. 2. Risks. To reduce risks that may be increased by widgets, the Secretary of "
+        "Energy shall publish a widget plan."
+    ).directives
+    assert (d.kind, leads(d)) == ("obligation", ["DOE"])
+    assert d.action.startswith("publish")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Secretary of Energy shall establish a Widget Board that shall advise the President.",
+        "The Secretary of Energy shall designate a Widget Officer who shall coordinate policy.",
+        "The Secretary of Energy shall convene a Widget Forum, which shall include the public.",
+    ],
+)
+def test_relative_clause_shall_is_not_a_second_directive(sentence):
+    [d] = run(f"Sec. 2. Bodies. {sentence}").directives
+    assert leads(d) == ["DOE"]
+    assert len([e for e in d.evidence if e.role == "trigger"]) == 1
+
+
+def test_composition_is_not_a_directive():
+    x = run(
+        "Sec. 2. Council. (a) The Widget Council shall consist of the following members:",
+        "(i) the Secretary of Energy; and",
+        "(ii) the Secretary of Commerce.",
+    )
+    assert x.directives == ()
+    assert x.provision_classes["2(a)"] == "definition"
+
+
+def test_directives_inside_inserted_text_belong_to_the_quoting_pinpoint():
+    x = run(
+        "Sec. 2. Amendments. Executive Order 88888 of May 1, 2030, is amended by striking "
+        "section 3 and inserting, in lieu thereof, the following:",
+        "“Sec. 3. Widget Safety. Agencies shall take the following actions:",
+        "(a) Within 30 days of the date of this order, the Secretary of Energy shall publish a "
+        "widget plan.",
+        "(b) By July 1, 2031, the Secretary of Commerce shall issue widget rules. By August 1, "
+        "2031, the Secretary of Commerce shall review those rules.”",
+        "Sec. 3. Quoting. Section 4 of that order provides: “The Secretary of Labor shall "
+        "publish a widget report every year to the Congress.”",
+    )
+    got = sorted((d.pinpoint, tuple(leads(d)), due(d)) for d in x.directives)
+    assert got == [
+        ("2", ("DOC",), date(2031, 7, 1)),
+        ("2", ("DOC",), date(2031, 8, 1)),
+        # "this order" inside the inserted text is the amended order of May 1, 2030.
+        ("2", ("DOE",), date(2030, 5, 31)),
+    ]
+    assert x.provision_classes["3"] != "directive"
+
+
+def test_generic_shall_in_policy_section_is_a_directive_but_policy_items_are_not():
+    x = run(
+        "Sec. 2. Policy. My Administration will lead in widgets, guided by two pillars:",
+        "(a) Adoption. The widget enterprise shall accelerate widget adoption.",
+        "(b) It is the policy of the United States that:",
+        "(i) widget makers contracting with agencies must report defects to such agencies; and",
+        "(ii) the Secretary of Energy must track widget defects.",
+    )
+    [d] = x.directives
+    assert (d.pinpoint, leads(d)) == ("2(a)", ["GENERIC"])
+    assert x.provision_classes["2(b)(i)"] == "policy"
+    assert x.provision_classes["2(b)(ii)"] == "policy"
+
+
+def test_item_actor_keeps_own_deadline_and_restatement_adds_recurrence():
+    x = run(
+        "Sec. 3. Controls. (a) Within 90 days of the date of this order, agencies shall adopt "
+        "widget controls. To that end:",
+        "(i) Heads of agencies shall report to the Secretary of Energy on their progress. Such "
+        "agencies shall provide such reports every 30 days after the date of this order.",
+        "(ii) The Secretary of Commerce shall assist agencies with widget controls.",
+        "(iii) Agencies shall also train staff on widget controls.",
+    )
+    [item] = at(x, "3(a)(i)")
+    assert due(item) == SIGNED + timedelta(days=30)
+    assert item.deadline.recurrence == "every 30 days"
+    assert "every" not in item.action
+    [other] = at(x, "3(a)(ii)")
+    assert due(other) is None
+    [same_actor] = at(x, "3(a)(iii)")
+    assert due(same_actor) == SIGNED + timedelta(days=90)
+
+
+def test_pronoun_subject_takes_the_actor_of_its_sentence():
+    [d] = run("Sec. 2. Cloud. As agencies adopt widgets, they shall do so consistently.").directives
+    assert leads(d) == ["GENERIC"]
+
+
+def test_passive_agent_after_long_adverbial():
+    x = run(
+        "Sec. 2. Waivers. (a) All waivers shall be reported to the Secretary of Energy in "
+        "writing by heads of agencies within 30 days of their grant.",
+        "(b) All waivers shall be consistent with the guidance issued by the Secretary of Energy.",
+    )
+    [d] = x.directives
+    assert (d.pinpoint, leads(d)) == ("2(a)", ["GENERIC"])
+    assert d.action.startswith("report all waivers to the Secretary of Energy in writing")
+
+
+def test_rescinds_and_replaces_is_amendment_and_heading_does_not_class_body():
+    x = run(
+        "Sec. 2. Other Orders. This order hereby rescinds and replaces Executive Order 88888.",
+        "Sec. 3. Revocation. The Secretary of Energy shall review widget rules.",
+    )
+    assert x.provision_classes["2"] == "amendment"
+    assert x.provision_classes["3"] == "directive"
+    assert [d.pinpoint for d in x.directives] == ["3"]
+
+
+def test_actor_keeps_closing_bracket_and_qualifiers_are_not_unresolved():
+    x = run(
+        "Sec. 2. Uses. (a) Executive departments and agencies (agencies) may deploy widgets.",
+        "(b) The Secretary of Energy for systems described in section 3553 of that Act shall "
+        "report widget use.",
+    )
+    [a] = at(x, "2(a)")
+    assert a.actor == "Executive departments and agencies (agencies)"
+    assert not any("that Act" in u for u in x.unresolved_actors)
+
+
+def test_shall_neither_passive_is_a_prohibition_of_the_agent():
+    [d] = run(
+        "Sec. 2. Limits. Widgets shall neither be developed nor used by agencies to track the "
+        "public."
+    ).directives
+    assert (d.kind, leads(d)) == ("prohibition", ["GENERIC"])
