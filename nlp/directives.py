@@ -181,7 +181,7 @@ _PRONOUNS = frozenset({"they", "it", "he", "she"})
 # Words that may stand between "shall" and "be <participle> by": "shall neither be ...".
 _PASSIVE_ADVERBS = frozenset({"not", "neither", "also", "each", "jointly", "promptly", "only"})
 # Words that open an adverbial the action skips ("shall, within 90 days ..., develop").
-_ACTION_SKIP = _ADVERBIAL_STARTS | {"whichever", "jointly", "each", "where", "including"}
+_ACTION_SKIP = _ADVERBIAL_STARTS | {"whichever", "jointly", "where", "including", "known"}
 _IRREGULAR_PARTICIPLES = {
     "made": "make",
     "taken": "take",
@@ -357,6 +357,7 @@ class _Draft:
     extra_evidence: list[Evidence] = field(default_factory=list)
     inherited: bool = False
     quote_para: int | None = None  # start of the inserted quoted paragraph it stands in
+    opens_list: bool = False  # one of its sentences ends in ":" (it is the items' lead-in)
     action: str | None = None  # set when the verb phrase is not the words after the trigger
 
 
@@ -603,6 +604,14 @@ def _has_subordinator(doc: Doc, start: int, end: int) -> bool:
             words = [i for i in range(last_sub + 1, end) if not tk.punct[i]]
             low = tk.lower[last_sub]
             if low in _CONJUNCTIONS or len(words) <= (0 if low == "as" else 1):
+                return True
+            # "offices as the Chair may designate": the trigger is the verb of the "as" clause.
+            if (
+                low == "as"
+                and 1 < len(words) <= 4
+                and tk.lower[words[0]] in _DETERMINERS | _PRONOUNS
+                and not any(tk.text[i] in {",", ";", ":"} for i in range(last_sub, end))
+            ):
                 return True
         if mentions:
             end = mentions[0].start
@@ -869,11 +878,14 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
 
 def _skip_adverbials(doc: Doc, i: int, limit: int) -> int:
     """First token of the verb phrase at ``i``: interposed adverbial segments are skipped
-    ("within 90 days of the date of this order,", "in consultation with X,", "as appropriate,",
-    "— ... —", "or 180 days after ..., whichever comes later,").
+    ("within 90 days of the date of this order,", "in consultation with X, the Y, and the Z,",
+    "as appropriate,", "— ... —", "or 180 days after ..., whichever comes later,").
 
-    Returns ``i`` unchanged when no verb follows the adverbials in the clause; a clause that
-    ends in ":" after them ("shall, in consultation with X:") has its action in its items."""
+    The verb phrase opens with a lower-case word; a segment that opens with a determiner, a
+    capital or a number continues the adverbial before it (a list of consulted officials, a
+    date "November 2, 1980"). A segment that runs to the end of the clause is the verb phrase
+    after all; one that ends in ":" ("shall, in consultation with X:") leaves the action to
+    the items. Returns ``i`` unchanged when no verb follows."""
     tk = _tk(doc)
     start = i
     while True:
@@ -881,7 +893,19 @@ def _skip_adverbials(doc: Doc, i: int, limit: int) -> int:
             i += 1
         if i >= limit:
             return start
-        if tk.text[i] in {":", ";"} or tk.lower[i] not in _ACTION_SKIP:
+        word = tk.lower[i]
+        if tk.text[i] in {":", ";"}:
+            return i
+        if word == "to" and not (i + 1 < limit and tk.lower[i + 1] in _DETERMINERS | {"a", "an"}):
+            return i  # an infinitive: "is encouraged, as it deems appropriate, to solicit"
+        continues = (
+            word in _DETERMINERS
+            or word in {"a", "an"}
+            or tk.text[i][:1].isupper()
+            or tk.text[i][:1].isdigit()
+            or tk.text[i] == "("
+        )
+        if word not in _ACTION_SKIP and not continues:
             return i
         j, depth = i, 0
         while j < limit:
@@ -893,10 +917,10 @@ def _skip_adverbials(doc: Doc, i: int, limit: int) -> int:
             elif depth == 0 and t in {",", "—", "–", ";", ":"}:
                 break
             j += 1
-        if j >= limit:
-            return start
-        if tk.text[j] in {";", ":"}:
+        if j < limit and tk.text[j] == ":":
             return j
+        if j >= limit or tk.text[j] == ";":
+            return i
         i = j
 
 
@@ -915,7 +939,10 @@ def _action(doc: Doc, trigger: Span, limit: int) -> str:
             continue
         words.append(tok.text_with_ws)
         i += 1
-    return "".join(words).strip(" ,")
+    action = "".join(words).strip(" ,")
+    if action[:3].lower() == "to " and trigger.text.lower().split()[-1:] != ["to"]:
+        action = action[3:]  # "is encouraged, as it deems appropriate, to solicit ..."
+    return action
 
 
 def _directed_action(doc: Doc, trigger: Span, limit: int) -> str:
@@ -1026,7 +1053,9 @@ def _antecedent(doc: Doc, pronoun: int, base: int) -> ActorResult | None:
     tk = _tk(doc)
     sent = _sentence(doc, pronoun)
     before = [m for m in tk.mentions if sent.start <= m.start and m.end <= pronoun]
-    for m in reversed(before):
+    # The subject of the fronted clause ("Until agencies designate their officers, they
+    # shall"), not a later object, is the antecedent.
+    for m in before:
         found = resolve_actor(doc, m.start, m.end, base)
         if found is not None:
             return found
@@ -1153,6 +1182,7 @@ def _drafts_for(
             span=(base + sent.start_char, base + sent.end_char),
             quote_para=quote_para,
             action=action,
+            opens_list=_ends_with_colon(doc, sent),
         )
         drafts.append(draft)
     return drafts
@@ -1257,6 +1287,7 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
                 if target.deadline is None and d.deadline is not None:
                     target.deadline, target.deadline_evidence = d.deadline, d.deadline_evidence
                 target.extra_evidence.append(_trigger_evidence(d))
+                target.opens_list = target.opens_list or d.opens_list
                 target.span = (target.span[0], max(target.span[1], d.span[1]))
                 continue
             if (
@@ -1288,7 +1319,10 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
                 d.deadline_evidence = parent_rec.deadline_evidence
         if not kept and parent_rec is not None and parent_rec.index == parent_idx[i]:
             own_deadline = _own_deadline(analysed.get(i, ()), signed)
-            if own_deadline is not None and parent_rec.item_idx:
+            # Items of "The Director's guidance shall specify:" are contents of a deliverable,
+            # not steps of the lead-in's actor: only a lead-in whose own directive opens the
+            # list ("the Secretary shall:") passes its actor to dated items.
+            if own_deadline is not None and parent_rec.item_idx and parent_rec.opens_list:
                 d = replace(
                     parent_rec,
                     provision=prov,
@@ -1407,6 +1441,7 @@ def _fill_anaphora(
         return d
     words = d.actor.phrase.split()
     head = words[-1].lower() if words else ""
+    core = re.sub(r"^the\s+", "", " ".join(words).lower())
     if not head or head in {"each", "they", "it", "he", "she", "both"}:
         candidates = [*reversed(kept), *([parent] if parent else [])]
     else:
@@ -1415,7 +1450,14 @@ def _fill_anaphora(
     defined = f"({words[-1].lower()}" if words else ""
     defining = [c for c in history if defined and defined in c.actor.phrase.lower()]
     for cand in [*defining[:1], *candidates]:
-        if cand.actor.agencies and head in cand.actor.phrase.lower() and cand.actor is not d.actor:
+        # The candidate must open with the short form ("the Secretary" -> "the Secretary of
+        # Commerce"); "the Chair" is not "the Chairman of the Council of Economic Advisers".
+        phrase = cand.actor.phrase.lower()
+        if head in {"each", "they", "it", "he", "she", "both"}:
+            named = head in phrase
+        else:
+            named = re.match(rf"(?:the\s+)?{re.escape(core)}\b", phrase) is not None
+        if cand.actor.agencies and named and cand.actor is not d.actor:
             leads = tuple(a for a in cand.actor.agencies if a.role == "lead")
             # Several leads ("the Attorney General and the Secretary of the Interior"): which
             # one is meant cannot be told, so look further back.
@@ -1426,19 +1468,13 @@ def _fill_anaphora(
 
 
 def _item_action(units, d: _Draft) -> str:
-    """Action of an item that inherits its lead-in: its own words after its deadline phrase."""
+    """Action of an item that inherits its lead-in: its own words, leading adverbials (its
+    deadline among them) skipped; a deadline inside the item ("direct X to convene, within 90
+    days ..., a meeting") leaves the verb phrase where it is."""
     if not units:
         return ""
-    unit = units[0]
-    doc = unit.doc
-    tk = _tk(doc)
-    start = 0
-    if d.deadline is not None and d.deadline.span is not None:
-        local = d.deadline.span[1] - unit.base
-        start = next((t.i for t in doc if t.idx >= local), len(doc))
-    while start < len(doc) and tk.punct[start]:
-        start += 1
-    return _action(doc, doc[start:start], len(doc))
+    doc = units[0].doc
+    return _action(doc, doc[0:0], len(doc))
 
 
 def _trigger_evidence(d: _Draft) -> Evidence:

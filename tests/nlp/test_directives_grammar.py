@@ -241,3 +241,46 @@ def test_shall_neither_passive_is_a_prohibition_of_the_agent():
         "public."
     ).directives
     assert (d.kind, leads(d)) == ("prohibition", ["GENERIC"])
+
+
+def test_adverbial_lists_and_dates_are_skipped_before_the_verb():
+    x = run(
+        "Sec. 2. Duties. (a) The Attorney General shall:",
+        "(i) consistent with Executive Order 88888 of May 2, 1990, and 28 C.F.R. 0.50, "
+        "coordinate widget enforcement; and",
+        "(ii) within 30 days of the date of this order, in consultation with the Secretary of "
+        "Energy, the Secretary of Labor, and the Director of OMB, issue a widget notice.",
+        "(b) The Secretary of Labor is encouraged, as the Secretary deems appropriate, to "
+        "publish widget data.",
+    )
+    [lead_in] = at(x, "2(a)")
+    assert lead_in.action.startswith("coordinate widget enforcement")
+    [item] = at(x, "2(a)(ii)")
+    assert item.action.startswith("issue a widget notice")
+    [encouraged] = at(x, "2(b)")
+    assert encouraged.action.startswith("publish widget data")
+
+
+def test_items_of_a_deliverable_are_not_dated_directives_of_its_author():
+    x = run(
+        "Sec. 2. Guidance. (a) The Director of OMB shall issue widget guidance. The Director of "
+        "OMB’s guidance shall specify:",
+        "(i) the requirement to designate within 60 days of the issuance of the guidance a "
+        "widget officer at each agency; and",
+        "(ii) minimum widget practices.",
+    )
+    assert [d.pinpoint for d in x.directives] == ["2(a)"]
+
+
+def test_as_clause_verb_is_no_directive_and_short_forms_match_from_the_start():
+    x = run(
+        "Sec. 2. Council. (a) The Director of OSTP shall serve as Chair of the Widget Council.",
+        "(b) The Council shall consist of the following members:",
+        "(i) the Secretary of Energy; and",
+        "(ii) the heads of such other agencies as the Chair may designate.",
+        "(c) The Chairman of the Council of Economic Advisers shall study widget prices.",
+        "(d) The Chair may create subgroups of the Widget Council.",
+    )
+    assert [d.pinpoint for d in x.directives] == ["2(a)", "2(c)", "2(d)"]
+    [chair] = at(x, "2(d)")
+    assert leads(chair) != ["CEA"]
