@@ -178,6 +178,12 @@ _COORDINATORS = frozenset({"and", "or", "while", "but", "whereas", "then"})
 # shall ...", "harms that may be exacerbated"): it describes a noun, it directs no one.
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 _PRONOUNS = frozenset({"they", "it", "he", "she"})
+# "agencies may have gaps", "risks that may arise": "may" before a verb of state or event is
+# a possibility, not a permission (which takes a verb of doing: "may establish").
+_EPISTEMIC_VERBS = frozenset(
+    "have lack be become arise occur result affect pose exist contain include face need "
+    "differ vary seem appear prove remain experience suffer".split()
+)
 # Words that may stand between "shall" and "be <participle> by": "shall neither be ...".
 _PASSIVE_ADVERBS = frozenset({"not", "neither", "also", "each", "jointly", "promptly", "only"})
 # Words that open an adverbial the action skips ("shall, within 90 days ..., develop").
@@ -706,7 +712,12 @@ def _passive_agent(doc: Doc, trigger: Span, limit: int, base: int) -> ActorResul
     agent = resolve_actor(doc, k, stop, base)
     if agent is None:
         return None
-    verb = _base_form(tk.lower[participle]) if participle < found else ""
+    # "co-chaired" is three tokens.
+    last = participle
+    while last + 1 < found and not doc[last].whitespace_:
+        last += 1
+    verb = _base_form(doc[participle : last + 1].text.lower()) if participle < found else ""
+    participle = last
     rest = doc[participle + 1 : found].text.strip(" ,") if participle + 1 < found else ""
     return replace(agent, passive=True, passive_verb=verb, passive_rest=rest)
 
@@ -735,6 +746,8 @@ def _base_form(participle: str) -> str:
         return stem[:-1]  # "submitted", "transferred"
     if stem.endswith("at") and stem[-3:-2] not in "aeiou":
         return stem + "e"  # "coordinated", "evaluated" (not "treated")
+    if stem.endswith(("ir", "ur")) and stem[-3:-2] in {"a", "e", "o"}:
+        return stem  # "chaired", "repaired", "poured"
     if stem.endswith(
         ("iz", "ur", "ir", "ov", "id", "uc", "ag", "iv", "ut", "ar", "is", "os", "u", "v", "c")
     ):
@@ -1084,6 +1097,15 @@ def _ends_with_colon(doc: Doc, sent: Span) -> bool:
     return tk.text[i].endswith(":")
 
 
+def _epistemic(tk: _Tokens, trigger: Span) -> bool:
+    if tk.lower[trigger.end - 1] != "may":
+        return False
+    i = trigger.end
+    while i < len(tk.lower) and tk.lower[i] in {"also", "still", "well", "even"}:
+        i += 1
+    return i < len(tk.lower) and tk.lower[i] in _EPISTEMIC_VERBS
+
+
 def _relative_trigger(tk: _Tokens, start: int) -> bool:
     """ "a Chief AI Officer who shall hold ...", "harms that may be exacerbated ...", ", which
     shall include": the trigger is the verb of a relative clause."""
@@ -1132,7 +1154,7 @@ def _drafts_for(
             line = doc_text(doc).rfind("\n", 0, trigger.start_char) + 1
             quote_para = max(quote.start, base + line)
             signed_here = quote.signed or signed
-        if _relative_trigger(tk, trigger.start):
+        if _relative_trigger(tk, trigger.start) or _epistemic(tk, trigger):
             continue
         actor, clause_start, subordinate = None, sent.start, False
         for clause_start, after in _clause_starts(doc, trigger, prev_end_by_sent.get(sent.start)):
@@ -1200,9 +1222,8 @@ def _same_record(k: _Draft, d: _Draft) -> bool:
     if k.quote_para != d.quote_para:
         return False
     if k.deadline is not None and d.deadline is not None:
-        return (k.deadline.date, k.deadline.text) == (d.deadline.date, d.deadline.text) or (
-            k.deadline.date is not None and k.deadline.date == d.deadline.date
-        )
+        dates = (k.deadline.date, d.deadline.date)
+        return dates[0] == dates[1] or dates == (None, None)
     return True
 
 

@@ -284,3 +284,22 @@ def test_as_clause_verb_is_no_directive_and_short_forms_match_from_the_start():
     assert [d.pinpoint for d in x.directives] == ["2(a)", "2(c)", "2(d)"]
     [chair] = at(x, "2(d)")
     assert leads(chair) != ["CEA"]
+
+
+def test_may_before_a_verb_of_state_is_a_possibility_not_a_permission():
+    x = run(
+        "Sec. 2. Risks. (a) Widget gaps: agencies may have gaps in widget records.",
+        "(b) Agencies may also establish widget offices.",
+    )
+    assert [(d.pinpoint, d.kind) for d in x.directives] == [("2(b)", "permission")]
+
+
+def test_hyphenated_passive_participle_and_undated_recurrences_merge():
+    x = run(
+        "Sec. 2. Group. (a) The Widget Group shall be co-chaired by the Secretary of Energy.",
+        "(b) Heads of agencies shall review widget rules annually, and heads of agencies shall "
+        "publish widget data on an annual basis.",
+    )
+    [group] = at(x, "2(a)")
+    assert group.action == "co-chair the Widget Group"
+    assert len(at(x, "2(b)")) == 1
