@@ -181,8 +181,30 @@ _PRONOUNS = frozenset({"they", "it", "he", "she"})
 # "agencies may have gaps", "risks that may arise": "may" before a verb of state or event is
 # a possibility, not a permission (which takes a verb of doing: "may establish").
 _EPISTEMIC_VERBS = frozenset(
-    "have lack be become arise occur result affect pose exist contain include face need "
-    "differ vary seem appear prove remain experience suffer".split()
+    [
+        "have",
+        "lack",
+        "be",
+        "become",
+        "arise",
+        "occur",
+        "result",
+        "affect",
+        "pose",
+        "exist",
+        "contain",
+        "include",
+        "face",
+        "need",
+        "differ",
+        "vary",
+        "seem",
+        "appear",
+        "prove",
+        "remain",
+        "experience",
+        "suffer",
+    ]
 )
 # Words that may stand between "shall" and "be <participle> by": "shall neither be ...".
 _PASSIVE_ADVERBS = frozenset({"not", "neither", "also", "each", "jointly", "promptly", "only"})
