@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 import sqlite_utils
+from eolens.nlp.isolated import AnalysisCancelled, IsolatedAnalyser
 from eolens.nlp.model import Directive, Document, Outline, ReadError
 
 IngestStatus = Literal["added", "duplicate", "failed", "cancelled"]
@@ -81,28 +82,15 @@ class InProcessAnalyser:
 
 
 def run_extraction(document: Document, outline: Outline) -> Any:
-    """The directive engine's ``Extraction``, or None while that engine is not installed."""
-    try:
-        from eolens.nlp.extract import extract
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("eolens.nlp"):
-            return None
-        raise
+    """The directive engine's ``Extraction`` for a document read in this process."""
+    from eolens.nlp.extract import extract
+
     return extract(document, outline, signed=document.meta.signed)
 
 
 @contextlib.contextmanager
 def open_analyser(*, extract: bool = True) -> Iterator[Analyser]:
     """The isolated child-process analyser (one child reused for a whole batch)."""
-    try:
-        from eolens.nlp.isolated import IsolatedAnalyser
-    except ModuleNotFoundError as exc:
-        if exc.name != "eolens.nlp.isolated":
-            raise
-        # The isolated analyser is the PDF engineer's and may not exist yet in a checkout.
-        with InProcessAnalyser(extract=extract) as local:
-            yield local
-        return
     with IsolatedAnalyser(extract=extract) as analyser:
         yield analyser
 
@@ -162,7 +150,8 @@ def ingest(
     """Ingest files (directories are walked); one result per file, in order.
 
     A failing file never stops the batch and never changes the library. Cancellation is
-    checked between files: the file being read finishes, the rest are reported 'cancelled'.
+    honoured while a file is read (the analyser's child is stopped) and again before it is
+    stored: the cancelled file and the rest are reported 'cancelled' and are not stored.
     """
     files = expand_paths(paths)
     if analyser is None:
@@ -192,8 +181,13 @@ def _ingest_files(
             def pages_cb(page: int, pages: int, i: int = i, path: Path = path) -> None:
                 progress(i, total, str(path), page, pages)
 
-        result = ingest_file(db, path, analyser, pages_cb)
+        result = ingest_file(db, path, analyser, pages_cb, is_cancelled)
         results.append(result)
+        if result.status == "cancelled":
+            results.extend(
+                IngestResult(str(p), "cancelled", None, "cancelled") for p in files[i + 1 :]
+            )
+            break
         if progress is not None:
             pages = _page_count(db, result.doc_id)
             progress(i + 1, total, str(path), pages, pages)
@@ -207,9 +201,9 @@ def _page_count(db: sqlite_utils.Database, doc_id: int | None) -> int:
     return int(row[0]) if row else 0
 
 
-def _accepts_progress(analyser: Analyser) -> bool:
+def _accepts(analyser: Analyser, keyword: str) -> bool:
     try:
-        return "progress" in inspect.signature(analyser.analyse).parameters
+        return keyword in inspect.signature(analyser.analyse).parameters
     except (TypeError, ValueError):
         return False
 
@@ -219,7 +213,9 @@ def ingest_file(
     path: Path,
     analyser: Analyser,
     page_progress: Callable[[int, int], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
 ) -> IngestResult:
+    """Read, analyse and store one file; a cancelled or failed file leaves the library as it was."""
     name = str(path)
     try:
         if not path.exists():
@@ -232,17 +228,23 @@ def ingest_file(
     existing = find_by_sha(db, sha)
     if existing is not None:
         return IngestResult(name, "duplicate", existing, f"already in the library as #{existing}")
+    options: dict[str, Any] = {}
+    if page_progress is not None and _accepts(analyser, "progress"):
+        options["progress"] = page_progress
+    if is_cancelled is not None and _accepts(analyser, "is_cancelled"):
+        options["is_cancelled"] = is_cancelled
     try:
-        if page_progress is not None and _accepts_progress(analyser):
-            analysis = analyser.analyse(path, progress=page_progress)  # type: ignore[call-arg]
-        else:
-            analysis = analyser.analyse(path)
+        analysis = analyser.analyse(path, **options)
+    except AnalysisCancelled:
+        return IngestResult(name, "cancelled", None, "cancelled while reading")
     except ReadError as exc:
         return IngestResult(name, "failed", None, str(exc))
     except MemoryError:
         return IngestResult(name, "failed", None, f"{path}: ran out of memory while reading")
     except Exception as exc:  # a reader bug must not stop the batch or crash the app
         return IngestResult(name, "failed", None, f"{path}: could not be read ({exc!r})")
+    if is_cancelled is not None and is_cancelled():
+        return IngestResult(name, "cancelled", None, "cancelled before storing")
     try:
         doc_id = store_analysis(db, analysis, sha256=sha, source_path=str(path.resolve()))
     except DuplicateDocument as dup:

@@ -43,10 +43,19 @@ from eolens.nlp.model import Document, Outline, ReadError
 if TYPE_CHECKING:
     from eolens.nlp.extract import Extraction
 
-__all__ = ["Analysis", "IsolatedAnalyser", "check_pdf_streams"]
+__all__ = ["Analysis", "AnalysisCancelled", "IsolatedAnalyser", "check_pdf_streams"]
 
 MB = 1024 * 1024
 ProgressFn = Callable[[int, int], None]
+CancelFn = Callable[[], bool]
+
+
+class AnalysisCancelled(Exception):
+    """The caller cancelled while a file was being analysed; the child was stopped."""
+
+    def __init__(self, path: str):
+        super().__init__(f"{path}: cancelled")
+        self.path = path
 
 
 @dataclass(frozen=True)
@@ -133,8 +142,8 @@ def check_pdf_streams(
 # --- the child ------------------------------------------------------------------------------
 
 
-def _child_main(conn, memory_limit: int | None) -> None:
-    """Serve requests until told to stop or the pipe closes."""
+def _child_main(conn, memory_limit: int | None, warm_extract: bool = False) -> None:
+    """Import what analysis needs, say "ready", then serve requests until told to stop."""
     if memory_limit:
         try:
             import resource
@@ -146,6 +155,12 @@ def _child_main(conn, memory_limit: int | None) -> None:
             pass  # no RLIMIT_AS here: the parent's memory watch still applies
     # Ctrl-C in a terminal reaches the whole process group: let the parent decide.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        _warm_up(warm_extract)
+    except Exception as exc:  # an install problem, not the file's fault: say so once
+        conn.send_bytes(json.dumps({"type": "broken", "reason": repr(exc)[:500]}).encode())
+        return
+    conn.send_bytes(json.dumps({"type": "ready"}).encode())
     while True:
         try:
             request = json.loads(conn.recv_bytes())
@@ -169,6 +184,25 @@ def _child_main(conn, memory_limit: int | None) -> None:
         except Exception as exc:  # every other failure of a parser on a hostile file
             reason = f"the parser crashed ({type(exc).__name__}: {exc})"[:500]
             send({"type": "error", "reason": reason})
+
+
+def _warm_up(extract: bool) -> None:
+    """Import the readers (and build the spaCy pipeline) before the first file's clock starts.
+
+    Under load these imports take many seconds; counted against a file's time limit they made
+    the first files of a batch time out.
+    """
+    import eolens.nlp.outline
+    import eolens.nlp.readers
+    import eolens.nlp.readers.pdf
+    import eolens.nlp.serialize  # noqa: F401
+
+    if extract:
+        try:
+            from eolens.nlp.pipeline import build_pipeline
+        except ImportError:
+            return
+        build_pipeline()
 
 
 def _analyse_here(request: dict[str, Any], send: Callable[[dict[str, Any]], None]) -> dict:
@@ -244,6 +278,7 @@ class IsolatedAnalyser:
         base_timeout: float = 30.0,
         memory_limit_bytes: int | None = 1536 * MB,
         extract: bool = True,
+        startup_timeout: float = 180.0,
         max_file_bytes: int = 256 * MB,
         max_pages: int = 5000,
         max_inflated_bytes: int | None = 256 * MB,
@@ -252,6 +287,7 @@ class IsolatedAnalyser:
         self.base_timeout = base_timeout
         self.memory_limit_bytes = memory_limit_bytes
         self.extract = extract
+        self.startup_timeout = startup_timeout
         self.max_file_bytes = max_file_bytes
         self.max_pages = max_pages
         self.max_inflated_bytes = max_inflated_bytes
@@ -311,7 +347,7 @@ class IsolatedAnalyser:
         parent_conn, child_conn = self._ctx.Pipe(duplex=True)
         proc = self._ctx.Process(
             target=_child_main,
-            args=(child_conn, self.memory_limit_bytes),
+            args=(child_conn, self.memory_limit_bytes, self.extract),
             name="eolens-analyser",
             daemon=True,
         )
@@ -319,12 +355,45 @@ class IsolatedAnalyser:
         child_conn.close()
         self._proc, self._conn = proc, parent_conn
 
+    def _await_ready(self, path: Path, is_cancelled: CancelFn | None) -> None:
+        """Wait for a new child's "ready" (its imports do not count against the file)."""
+        deadline = time.monotonic() + self.startup_timeout
+        while not self._conn.poll(0.05):
+            if is_cancelled is not None and is_cancelled():
+                self._kill()
+                raise AnalysisCancelled(str(path))
+            if not self._proc.is_alive():
+                code = self._kill()
+                raise ReadError(str(path), f"the analyser could not start (exit code {code})")
+            if time.monotonic() > deadline:
+                self._kill()
+                raise ReadError(
+                    str(path), f"the analyser did not start within {self.startup_timeout:.0f} s"
+                )
+        try:
+            message = json.loads(self._conn.recv_bytes())
+        except (EOFError, OSError):
+            code = self._kill()
+            raise ReadError(str(path), f"the analyser could not start (exit code {code})") from None
+        if message.get("type") != "ready":
+            self._kill()
+            raise ReadError(str(path), f"the analyser could not start: {message.get('reason')}")
+
     @property
     def child_pid(self) -> int | None:
         return self._proc.pid if self._proc is not None else None
 
-    def analyse(self, path: str | Path, progress: ProgressFn | None = None) -> Analysis:
-        """Analyse one file. Raises ReadError with a plain-English reason on any failure."""
+    def analyse(
+        self,
+        path: str | Path,
+        progress: ProgressFn | None = None,
+        is_cancelled: CancelFn | None = None,
+    ) -> Analysis:
+        """Analyse one file. Raises ReadError with a plain-English reason on any failure.
+
+        ``is_cancelled`` is polled while the child works; when it turns true the child is
+        killed (a parser cannot be interrupted any other way) and AnalysisCancelled is raised.
+        """
         path = Path(path)
         try:
             size = path.stat().st_size
@@ -334,7 +403,9 @@ class IsolatedAnalyser:
             raise ReadError(
                 str(path), f"the file is {_size(size)}; the limit is {_size(self.max_file_bytes)}"
             )
-        self._ensure_child()
+        if self._proc is None or not self._proc.is_alive():
+            self._ensure_child()
+            self._await_ready(path, is_cancelled)
         request = {
             "op": "analyse",
             "path": str(path.resolve()),
@@ -343,9 +414,11 @@ class IsolatedAnalyser:
             "max_inflated": self.max_inflated_bytes,
         }
         self._conn.send_bytes(json.dumps(request).encode())
-        return self._wait(path, progress)
+        return self._wait(path, progress, is_cancelled)
 
-    def _wait(self, path: Path, progress: ProgressFn | None) -> Analysis:
+    def _wait(
+        self, path: Path, progress: ProgressFn | None, is_cancelled: CancelFn | None
+    ) -> Analysis:
         started = time.monotonic()
         limit = self.base_timeout
         peak = 0
@@ -355,6 +428,9 @@ class IsolatedAnalyser:
             if remaining <= 0:
                 self._kill()
                 raise ReadError(str(path), f"timed out after {limit:.0f} s")
+            if is_cancelled is not None and is_cancelled():
+                self._kill()
+                raise AnalysisCancelled(str(path))
             ready = self._conn.poll(min(remaining, 0.05))
             peak = max(peak, watch.sample())
             if self.memory_limit_bytes and peak > self.memory_limit_bytes:

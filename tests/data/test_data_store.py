@@ -143,15 +143,59 @@ def test_cancel_between_files(library, tmp_path):
         p.write_text(str(i))
         paths.append(p)
         answers[p.name] = sample_analysis(99010 + i)
-    calls = []
 
-    def cancelled():
-        calls.append(1)
-        return len(calls) > 1
+    def cancelled():  # the user presses Cancel once the first file is in
+        return len(library.documents()) >= 1
 
     results = ingest(library.db, paths, analyser=FixedAnalyser(answers), is_cancelled=cancelled)
     assert [r.status for r in results] == ["added", "cancelled", "cancelled"]
     assert len(library.documents()) == 1
+
+
+def test_cancel_after_reading_stores_nothing(library, tmp_path):
+    """Cancel pressed while a file is analysed: it is not stored, even if reading finished."""
+    path = tmp_path / "f.txt"
+    path.write_text("x")
+    pressed = []
+
+    class SlowAnalyser(FixedAnalyser):
+        def analyse(self, p):
+            result = super().analyse(p)
+            pressed.append(True)  # the user cancels while this file is being read
+            return result
+
+    results = ingest(
+        library.db,
+        [path],
+        analyser=SlowAnalyser({"f.txt": sample_analysis(99020)}),
+        is_cancelled=lambda: bool(pressed),
+    )
+    assert [r.status for r in results] == ["cancelled"]
+    assert library.documents() == []
+
+
+def test_cancel_while_the_child_reads_stops_it(library, corpus):
+    """A real isolated analysis is interrupted: the child is killed and nothing is stored."""
+    from eolens.data.ingest import open_analyser
+
+    pdf = corpus / "eo-14409-2026-06-02.federal-register-2026-11415.pdf"
+    started = []
+
+    def progress(done, total, current, page, pages):
+        if page:  # the child has begun reading pages
+            started.append(page)
+
+    with open_analyser(extract=True) as analyser:
+        results = ingest(
+            library.db,
+            [pdf],
+            analyser=analyser,
+            progress=progress,
+            is_cancelled=lambda: bool(started),
+        )
+        assert analyser.child_pid is None  # stopped, not left running
+    assert [r.status for r in results] == ["cancelled"]
+    assert library.documents() == []
 
 
 def test_directories_are_walked_for_documents(library, tmp_path):
