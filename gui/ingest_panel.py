@@ -103,7 +103,7 @@ class IngestPanel(QWidget):
             self.bar.setRange(0, 0)
 
     def cancelling(self) -> None:
-        self.label.setText("Cancelling after the current file…")
+        self.label.setText("Cancelling: stopping the file being read…")
         self.cancel_button.setEnabled(False)
 
     def finish(self, summary: str, failures: list[str]) -> None:
