@@ -315,6 +315,7 @@ _QUOTE_MARKS = re.compile("[“”]")
 _MEMBERS_OF = re.compile(r"^(?:the\s+)?(?:\w+\s+)?members\s+of\s+(?:the\s+)?\S", re.IGNORECASE)
 # "systems described in section 3553(e)(2) of that Act": a qualifier, not an unknown actor.
 _QUALIFIER = re.compile(
+    r"^(?:for|of|in|under|with|to|from|on|at)\s|"
     r"^(?:of\s+)?(?:that|this|such|the)\s+(?:act|section|subsection|order|memorandum|title|"
     r"chapter|part|statute|law)$|^(?:section|subsection)\b",
     re.IGNORECASE,
@@ -740,6 +741,13 @@ def _passive_agent(doc: Doc, trigger: Span, limit: int, base: int) -> ActorResul
         last += 1
     verb = _base_form(doc[participle : last + 1].text.lower()) if participle < found else ""
     participle = last
+    # "shall neither be developed nor used by": both participles are the verb.
+    if participle + 2 < found and tk.lower[participle + 1] in {"nor", "or", "and"}:
+        second = tk.lower[participle + 2]
+        if second.endswith(("ed", "en")) or second in _IRREGULAR_PARTICIPLES:
+            joiner = "and" if tk.lower[participle + 1] == "and" else "or"
+            verb = f"{verb} {joiner} {_base_form(second)}"
+            participle += 2
     rest = doc[participle + 1 : found].text.strip(" ,") if participle + 1 < found else ""
     return replace(agent, passive=True, passive_verb=verb, passive_rest=rest)
 

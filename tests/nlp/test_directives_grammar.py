@@ -237,10 +237,11 @@ def test_actor_keeps_closing_bracket_and_qualifiers_are_not_unresolved():
 
 def test_shall_neither_passive_is_a_prohibition_of_the_agent():
     [d] = run(
-        "Sec. 2. Limits. Widgets shall neither be developed nor used by agencies to track the "
+        "Sec. 2. Limits. Such widgets shall neither be developed nor used by agencies to track the "
         "public."
     ).directives
     assert (d.kind, leads(d)) == ("prohibition", ["GENERIC"])
+    assert d.action == "develop or use such widgets"
 
 
 def test_adverbial_lists_and_dates_are_skipped_before_the_verb():
