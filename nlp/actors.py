@@ -275,8 +275,14 @@ def _restates(doc: Doc, span, last) -> bool:
     )
 
 
+# By first word: most tokens start no connective and are dismissed with one look-up.
+_CONNECTIVES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _words, _what in _CONNECTIVES:
+    _CONNECTIVES_BY_FIRST.setdefault(_words[0], []).append((_words, _what))
+
+
 def _connective_at(lower: list[str], i: int) -> tuple[int, str] | None:
-    for words, what in _CONNECTIVES:
+    for words, what in _CONNECTIVES_BY_FIRST.get(lower[i], ()):
         n = len(words)
         if tuple(lower[i : i + n]) == words:
             return n, what

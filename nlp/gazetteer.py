@@ -72,6 +72,7 @@ _PAREN = re.compile(r"\s*\([^)]*\)")
 _NONWORD = re.compile(r"[^\w&\-]+")
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Lowercase, no "the", no possessive, no parenthesised acronym, "U.S." -> "united states"."""
     t = text.replace("\u00a0", " ")
@@ -118,6 +119,9 @@ class Gazetteer:
         self._patterns = patterns  # (label, surface) matched on lowercase
         self.generic = generic
         self._lookup_only: dict[str, Hit] = {}  # acronyms resolved on lookup but not matched
+        # resolve() is a pure function of its text, and an order names the same actors again
+        # and again (one copy of EO 14110: 548 look-ups of 128 strings): answers are kept.
+        self._resolved: dict[str, Hit | None] = {}
 
     # -- loading ----------------------------------------------------------------------------
     @classmethod
@@ -185,6 +189,16 @@ class Gazetteer:
 
     def resolve(self, text: str) -> Hit | None:
         """The entry (in the styling written) or generic actor named by ``text``, or None."""
+        try:
+            return self._resolved[text]
+        except KeyError:
+            pass
+        if len(self._resolved) > 65536:
+            self._resolved.clear()
+        hit = self._resolved[text] = self._resolve(text)
+        return hit
+
+    def _resolve(self, text: str) -> Hit | None:
         t = text.strip().strip(",.;:")
         t2 = re.sub(r"^(?:the|The)\s+", "", t)
         for cand in (t, t2, _APOS.sub("", t2)):
