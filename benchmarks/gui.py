@@ -8,8 +8,9 @@ Goals: filter <= 30 ms, sort <= 50 ms, start <= 1.0 s, no stall over 100 ms, mem
 
     .venv/bin/python benchmarks/gui.py [--directives N] [--platform offscreen|xcb]
 
-The generated library is synthetic (made-up words, random agencies, dates and sectors) and is
-written through the Library's own storage code into a temp folder.
+The generated library is synthetic (benchmarks/synthetic.py: made-up orders with random
+agencies, dates and sectors, 100 directives each), written through the Library's own storage
+code into a temp folder.
 """
 
 from __future__ import annotations
@@ -17,163 +18,26 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
-from datetime import date, timedelta
 from pathlib import Path
+
+from eolens.data.library import Library
+from synthetic import generate_directives
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = (REPO / ".." / "shared" / "corpus").resolve()
 GOALS = {"filter_ms": 30, "sort_ms": 50, "start_s": 1.0, "stall_ms": 100, "memory_mb": 400}
 
-AGENCIES = [
-    ("Department of Commerce", "DOC", "doc"),
-    ("Department of Energy", "DOE", "doe"),
-    ("Department of Homeland Security", "DHS", "dhs"),
-    ("Department of the Treasury", "USDT", "treasury"),
-    ("Office of Management and Budget", "OMB", "omb"),
-    ("National Institute of Standards and Technology", "NIST", "nist"),
-    ("Cybersecurity and Infrastructure Security Agency", "CISA", "cisa"),
-    ("Department of War", "DOW", "dow"),
-    ("Department of State", "DOS", "dos"),
-    ("General Services Administration", "GSA", "gsa"),
-]
-SECTORS = [
-    "Energy",
-    "Financial Services",
-    "Healthcare and Public Health",
-    "Information Technology",
-    "Communications",
-    "Transportation Systems",
-    "Water and Wastewater Systems",
-]
-KINDS = ["obligation"] * 7 + ["prohibition", "encouragement", "permission"]
-VERBS = ["publish", "develop", "submit", "review", "establish", "issue", "assess", "report"]
-NOUNS = [
-    "guidance", "a plan", "standards", "a framework", "a report", "recommendations",
-    "procedures", "an inventory", "benchmarks", "a strategy", "criteria", "a pilot",
-]  # fmt: skip
-TOPICS = [
-    "widget security", "model evaluation", "grid resilience", "payment systems",
-    "supply chains", "data centers", "hospital networks", "water treatment", "satellites",
-    "semiconductors", "quantum sensing", "port logistics", "workforce training",
-]  # fmt: skip
 
-
-@dataclass(frozen=True)
-class _Extraction:
-    directives: tuple
-    provision_classes: dict
-    unresolved_actors: tuple = ()
-    extractor_version: str = "bench"
-
-
-@dataclass(frozen=True)
-class _Analysis:
-    document: object
-    outline: object
-    extraction: _Extraction
-
-
-def generate_library(path: Path, total: int, per_doc: int = 100, seed: int = 7) -> float:
+def generate_library(path: Path, total: int) -> float:
     """Write ``total`` synthetic directives into a new library at ``path``; returns seconds."""
-    from eolens.data.ingest import store_analysis
-    from eolens.data.library import Library
-    from eolens.nlp.model import (
-        AgencyRef,
-        Deadline,
-        Directive,
-        Document,
-        DocumentMeta,
-        Evidence,
-        Outline,
-        PageSpan,
-        Provision,
-    )
-
-    rng = random.Random(seed)
     started = time.perf_counter()
-    library = Library.open(path)
-    signed0 = date(2021, 1, 1)
-    for doc_no in range((total + per_doc - 1) // per_doc):
-        n = min(per_doc, total - doc_no * per_doc)
-        signed = signed0 + timedelta(days=doc_no)
-        lines = [f"Executive Order {20000 + doc_no} of {signed:%B} {signed.day}, {signed.year}"]
-        directives = []
-        provisions = []
-        offset = len(lines[0]) + 1
-        for i in range(n):
-            name, acronym, key = rng.choice(AGENCIES)
-            actor = f"The head of the {name}"
-            verb, noun, topic = rng.choice(VERBS), rng.choice(NOUNS), rng.choice(TOPICS)
-            days = rng.choice([30, 45, 60, 90, 120, 180, 365])
-            has_deadline = rng.random() < 0.7
-            deadline_text = f"within {days} days of the date of this order"
-            trigger = "shall" if rng.random() < 0.9 else "may"
-            body = f"{actor} {trigger} {verb} {noun} on {topic}"
-            body += f" {deadline_text}." if has_deadline else "."
-            line = f"Sec. {i + 1}. {body}"
-            start = offset + len(f"Sec. {i + 1}. ")
-            end = offset + len(line)
-            sectors = tuple(sorted(set(rng.sample(SECTORS, rng.choice([0, 0, 1, 2])))))
-            deadline = None
-            evidence = [
-                Evidence("actor", start, start + len(actor), name),
-                Evidence(
-                    "trigger",
-                    start + len(actor) + 1,
-                    start + len(actor) + 1 + len(trigger),
-                    trigger,
-                ),
-            ]
-            if has_deadline:
-                d_start = end - 1 - len(deadline_text)
-                due = signed + timedelta(days=days)
-                deadline = Deadline(
-                    deadline_text, "relative", due, anchor="the date of this order",
-                    working=f"{signed.isoformat()} + {days} days = {due.isoformat()}",
-                    span=(d_start, end - 1),
-                )  # fmt: skip
-                evidence.append(Evidence("deadline", d_start, end - 1, deadline_text))
-            directives.append(
-                Directive(
-                    pinpoint=str(i + 1),
-                    kind=rng.choice(KINDS),
-                    actor=actor,
-                    agencies=(AgencyRef(name, acronym, "lead", key),),
-                    action=f"{verb} {noun} on {topic}",
-                    deadline=deadline,
-                    span=(start, end),
-                    text=body,
-                    page=1 + i // 25,
-                    sectors=sectors,
-                    evidence=tuple(evidence),
-                )
-            )
-            provisions.append(
-                Provision(str(i + 1), 0, f"Sec. {i + 1}.", None, offset, end, start, None, 1)
-            )
-            lines.append(line)
-            offset = end + 1
-        text = "\n".join(lines)
-        meta = DocumentMeta(
-            title=f"Synthetic order {doc_no} on {rng.choice(TOPICS)}",
-            doc_type="executive_order",
-            source_path=f"/synthetic/{doc_no}.txt",
-            sha256=f"{doc_no:064x}",
-            source_format="text",
-            eo_number=20000 + doc_no,
-            signed=signed,
-        )
-        document = Document(meta, text, (PageSpan(1, 0, len(text)),))
-        extraction = _Extraction(tuple(directives), {p.pinpoint: "directive" for p in provisions})
-        store_analysis(library.db, _Analysis(document, Outline(tuple(provisions)), extraction))
-    library.close()
+    with Library.open(path) as library:
+        generate_directives(library, total, per_document=100)
     return time.perf_counter() - started
 
 
@@ -249,7 +113,7 @@ def apply_text(word):
     bar._on_debounce_timeout()
 
 filters = []
-words = ["widget", "grid", "payment", "hospital", "semiconductors", "guidance", "plan", "water"]
+words = ["grid", "model", "secure", "workforce", "incident", "vulnerability", "guidance", "plan"]
 for word in words:
     filters.append(timed(lambda: apply_text(word), "filter"))
     filters.append(timed(lambda: apply_text(""), "filter"))
