@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterator
 
 from eolens.nlp.deadlines import doc_text, keep_text
+from eolens.nlp.pipeline import BatchedComponent
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
@@ -193,7 +194,7 @@ def find_citations(text: str) -> Iterator[tuple[int, int, str]]:
                 yield m.start(), m.end(), f"Sec. {m['pin']}"
 
 
-class CitationRecogniser:
+class CitationRecogniser(BatchedComponent):
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         # find_citations tests for cue substrings before each regular expression, so a

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 from eolens.nlp.model import Deadline
+from eolens.nlp.pipeline import BatchedComponent
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -591,7 +592,7 @@ def _trigger_before(doc: Doc, start: int, triggers) -> int | None:
     return None
 
 
-class DeadlineRecogniser:
+class DeadlineRecogniser(BatchedComponent):
     def __init__(self, nlp: Language, path: Path = PATTERNS):
         self.matcher = Matcher(nlp.vocab)
         self._cand: set[int] | None = None

@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from eolens.nlp.model import AgencyRef, AgencyRole
+from eolens.nlp.pipeline import BatchedComponent
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -341,7 +342,7 @@ def doc_text_of(doc: Doc) -> str:
 # -- spaCy component ----------------------------------------------------------------------------
 
 
-class AgencyRecogniser:
+class AgencyRecogniser(BatchedComponent):
     def __init__(self, nlp: Language, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
         self.document_terms: dict[str, str] = {}

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from eolens.nlp.pipeline import BatchedComponent
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -63,7 +64,7 @@ def load_sectors(path: str | None = None) -> SectorData:
     return SectorData(tuple(s["name"] for s in data["sectors"]), aliases, groups)
 
 
-class SectorRecogniser:
+class SectorRecogniser(BatchedComponent):
     def __init__(self, nlp: Language, data: SectorData):
         self.data = data
         self.sector_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")

@@ -58,3 +58,27 @@ def test_triggers_longest_match_with_kind():
         ("should", "encouragement"),
         ("must", "obligation"),
     ]
+
+
+def _facts(doc):
+    spans = {key: [(s.start, s.end, s.label_) for s in group] for key, group in doc.spans.items()}
+    return spans, [s.start for s in sentences(doc)]
+
+
+def test_pipe_in_batches_gives_what_one_doc_at_a_time_gives():
+    # nlp.pipe hands each component batches (BatchedComponent.pipe); the facts must not
+    # depend on how the docs were grouped.
+    nlp = build_pipeline()
+    texts = [
+        "The Secretary of Commerce shall, within 90 days of the date of this order, report.",
+        "(i) rural hospitals and community banks; and",
+        "Nothing here. See 42 U.S.C. 5195c(e). The Director of OMB may issue guidance.",
+        "",
+        "The Secretary of Energy shall act by July 31, 2026, and annually thereafter.",
+    ] * 3
+    one_by_one = [_facts(nlp(t)) for t in texts]
+    for batch_size in (1, 2, 64):
+        assert [_facts(d) for d in nlp.pipe(texts, batch_size=batch_size)] == one_by_one
+    assert all(hasattr(proc, "pipe") for _, proc in nlp.pipeline)
+    assert any(spans.get("deadline") for spans, _ in one_by_one)
+    assert any(spans.get("sector") for spans, _ in one_by_one)
