@@ -821,9 +821,29 @@ def _deadline_for(
     if deadline is None:
         return None, ()
     deadline = _later_of(deadline, doc[last.end : min(sent.end, last.end + 60)].text)
+    stop = _alternative_end(doc, last.end, sent.end) if deadline.kind == "event" else None
+    if stop is not None:
+        last = doc[first.start : stop]
+        text = last.text
+        deadline = replace(deadline, text=text)
     start, end = base + first.start_char, base + last.end_char
     deadline = replace(deadline, span=(start, end))
     return deadline, (Evidence("deadline", start, end, text),)
+
+
+def _alternative_end(doc: Doc, start: int, limit: int) -> int | None:
+    """End token of "... or 180 days after <event>, whichever comes later" after a deadline:
+    the alternative is part of the deadline, not of the action."""
+    tk = _tk(doc)
+    for i in range(start, min(limit, start + 60)):
+        if tk.text[i] in {";", ":"}:
+            return None
+        if tk.lower[i] == "whichever":
+            j = i + 1
+            while j < limit and j < i + 4 and tk.lower[j] not in {"later", "earlier", "first"}:
+                j += 1
+            return j + 1 if j < limit and j < i + 4 else None
+    return None
 
 
 def _with_recurrence(doc: Doc, span: Span) -> Span:
@@ -941,7 +961,8 @@ def _skip_adverbials(doc: Doc, i: int, limit: int) -> int:
             return i
         if word == "to" and not (i + 1 < limit and tk.lower[i + 1] in _DETERMINERS | {"a", "an"}):
             return i  # an infinitive: "is encouraged, as it deems appropriate, to solicit"
-        continues = (
+        # Only after an adverbial: "(i) Propose regulations" opens with its verb.
+        continues = i != start and (
             word in _DETERMINERS
             or word in {"a", "an"}
             or tk.text[i][:1].isupper()
@@ -985,6 +1006,9 @@ def _action(doc: Doc, trigger: Span, limit: int) -> str:
     action = "".join(words).strip(" ,")
     if action[:3].lower() == "to " and trigger.text.lower().split()[-1:] != ["to"]:
         action = action[3:]  # "is encouraged, as it deems appropriate, to solicit ..."
+    first = action.split(" ", 1)[0]
+    if len(first) > 1 and first[0].isupper() and first[1:].islower():
+        action = action[:1].lower() + action[1:]  # "(i) Propose regulations ..."
     return action
 
 
@@ -1453,6 +1477,11 @@ def _own_deadline(units: Iterable[_Analysed], signed, *, leading_only: bool = Fa
                 deadline = _later_of(
                     deadline, unit.doc[span.end : min(sent_end, span.end + 60)].text
                 )
+                if deadline.kind == "event":
+                    stop = _alternative_end(unit.doc, span.end, sent_end)
+                    if stop is not None:
+                        span = unit.doc[span.start : stop]
+                        deadline = replace(deadline, text=span.text)
                 a, b = unit.base + span.start_char, unit.base + span.end_char
                 return replace(deadline, span=(a, b)), (Evidence("deadline", a, b, span.text),)
     return None

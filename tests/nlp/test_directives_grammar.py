@@ -98,6 +98,7 @@ def test_lead_in_action_skips_the_first_items_deadline():
     [second] = at(x, "2(a)(ii)")
     assert second.action.startswith("issue widget rules")
     assert due(second) is None
+    assert second.deadline.text.endswith("whichever comes later")
 
 
 def test_president_directs_object_actor_to_verb():
@@ -107,6 +108,19 @@ def test_president_directs_object_actor_to_verb():
     ).directives
     assert leads(d) == ["DOE"]
     assert d.action == "propose widget rules"
+    assert due(d) == SIGNED + timedelta(days=60)
+
+
+def test_president_directs_lead_in_takes_first_items_verb():
+    x = run(
+        "Sec. 2. Rules. I hereby direct the Secretary of Energy, within 60 days of the date of "
+        "this order, to:",
+        "(i) Propose widget rules that require widget makers to report, as well as any other "
+        "widget data identified by the Secretary; and",
+        "(ii) Publish the widget census.",
+    )
+    [d] = at(x, "2")
+    assert d.action.startswith("propose widget rules")
     assert due(d) == SIGNED + timedelta(days=60)
 
 
