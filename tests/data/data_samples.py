@@ -6,13 +6,12 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from eolens.nlp.model import (
     AgencyRef,
-    Deadline,
     Directive,
     Document,
     DocumentMeta,
@@ -21,6 +20,7 @@ from eolens.nlp.model import (
     PageSpan,
     Provision,
 )
+from samples import SampleAnalysis, SampleExtraction, find, within_30_days
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 
@@ -50,38 +50,18 @@ LINES = [
 ]
 
 
-@dataclass(frozen=True)
-class SampleExtraction:
-    directives: tuple[Directive, ...]
-    provision_classes: dict[str, str] = field(default_factory=dict)
-    unresolved_actors: tuple[str, ...] = ()
-    extractor_version: str = "test-1"
-
-
-@dataclass(frozen=True)
-class SampleAnalysis:
-    document: Document
-    outline: Outline
-    extraction: SampleExtraction | None
-
-
-def _find(text: str, needle: str, start: int = 0) -> tuple[int, int]:
-    i = text.index(needle, start)
-    return i, i + len(needle)
-
-
 def sample_analysis(number: int = 99001, *, extraction: bool = True) -> SampleAnalysis:
     lines = [line.replace("99001", str(number)) for line in LINES]
     text = "\n".join(lines)
     sha = hashlib.sha256(text.encode()).hexdigest()
     half = text.index("Sec. 2.")
     pages = (PageSpan(1, 0, half, "101"), PageSpan(2, half, len(text), "102"))
-    s1 = _find(text, "Section 1.")[0]
-    s2 = _find(text, "Sec. 2.")[0]
-    a = _find(text, "(a) The Secretary")[0]
-    b = _find(text, "(b) The Secretary")[0]
-    c = _find(text, "(c) Agencies")[0]
-    s3 = _find(text, "Sec. 3.")[0]
+    s1 = find(text, "Section 1.")[0]
+    s2 = find(text, "Sec. 2.")[0]
+    a = find(text, "(a) The Secretary")[0]
+    b = find(text, "(b) The Secretary")[0]
+    c = find(text, "(c) Agencies")[0]
+    s3 = find(text, "Sec. 3.")[0]
     end = len(text)
     provisions = (
         Provision(
@@ -126,9 +106,9 @@ def sample_analysis(number: int = 99001, *, extraction: bool = True) -> SampleAn
     document = Document(meta, text, pages)
     if not extraction:
         return SampleAnalysis(document, Outline(provisions), None)
-    sa = _find(text, lines[4])
-    sb = _find(text, lines[5])
-    sc = _find(text, lines[6])
+    sa = find(text, lines[4])
+    sb = find(text, lines[5])
+    sc = find(text, lines[6])
     directives = (
         Directive(
             pinpoint="2(a)",
@@ -136,20 +116,13 @@ def sample_analysis(number: int = 99001, *, extraction: bool = True) -> SampleAn
             actor="The Secretary of Commerce",
             agencies=(AgencyRef("Department of Commerce", "DOC", "lead", "doc"),),
             action="publish a widget register",
-            deadline=Deadline(
-                "within 30 days of the date of this order",
-                "relative",
-                date(2026, 4, 2),
-                anchor="the date of this order",
-                working="2026-03-03 + 30 days = 2026-04-02",
-                span=_find(text, "within 30 days of the date of this order"),
-            ),
+            deadline=within_30_days(text, meta.signed),
             span=sa,
             text=lines[4],
             page=2,
             evidence=(
-                Evidence("trigger", *_find(text, "shall", sa[0]), "shall"),
-                Evidence("actor", *_find(text, "Secretary of Commerce"), "Department of Commerce"),
+                Evidence("trigger", *find(text, "shall", sa[0]), "shall"),
+                Evidence("actor", *find(text, "Secretary of Commerce"), "Department of Commerce"),
             ),
         ),
         Directive(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 from data_samples import sample_analysis
-from eolens.data.ingest import open_analyser, store_analysis
+from eolens.data.ingest import open_analyser
 from eolens.data.library import Library
 from fixtures.hostile import HOSTILE, write_all, write_good
+from samples import store_sample
 
 pytest.importorskip("eolens.nlp.isolated", reason="the isolated analyser is not installed")
 
@@ -20,8 +21,7 @@ def hostile_run(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
     files = write_all(folder)
     good = write_good(folder)
-    lib = Library.open(folder / "lib.sqlite")
-    store_analysis(lib.db, sample_analysis())
+    lib = store_sample(folder / "lib.sqlite", sample_analysis())
     before = dump(lib)
     with open_analyser() as analyser:
         results = lib.ingest(list(files.values()), analyser=analyser)

@@ -20,7 +20,7 @@ PER_DOC = 1500
 WRITER = textwrap.dedent(
     f"""
     import random, sys
-    sys.path.insert(0, {str(HERE)!r})
+    sys.path[:0] = [{str(HERE)!r}, {str(HERE.parent)!r}]
     from data_samples import synthetic_module
     from eolens.data.ingest import store_analysis
     from eolens.data.library import Library

@@ -3,15 +3,12 @@ storage, for GUI tests that must not wait for the readers or the extractor."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from eolens.data.ingest import store_analysis
 from eolens.data.library import Library
 from eolens.nlp.model import (
     AgencyRef,
-    Deadline,
     Directive,
     Document,
     DocumentMeta,
@@ -20,6 +17,7 @@ from eolens.nlp.model import (
     PageSpan,
     Provision,
 )
+from samples import SampleAnalysis, SampleExtraction, find, store_sample, within_30_days
 
 LINES = [
     "Executive Order 99999 of January 2, 2026",
@@ -33,20 +31,7 @@ LINES = [
     "Sec. 3. General Provisions. Nothing in this order shall be construed to impair any agency.",
 ]
 TEXT = "\n".join(LINES)
-
-
-@dataclass(frozen=True)
-class _Extraction:
-    directives: tuple[Directive, ...]
-    provision_classes: dict[str, str]
-    unresolved_actors: tuple[str, ...] = ()
-    extractor_version: str = "test"
-
-
-def _span(needle: str, within: tuple[int, int] | None = None) -> tuple[int, int]:
-    lo = within[0] if within else 0
-    start = TEXT.index(needle, lo)
-    return start, start + len(needle)
+SIGNED = date(2026, 1, 2)
 
 
 def _line(i: int) -> tuple[int, int]:
@@ -55,13 +40,13 @@ def _line(i: int) -> tuple[int, int]:
 
 
 def _ev(role: str, needle: str, line: tuple[int, int], label: str | None = None) -> Evidence:
-    s, e = _span(needle, line)
+    s, e = find(TEXT, needle, line[0])
     return Evidence(role, s, e, label or needle)  # type: ignore[arg-type]
 
 
 def build(
     title: str = "Testing the Reader", sha: str = "0" * 64
-) -> tuple[Document, Outline, _Extraction]:
+) -> tuple[Document, Outline, SampleExtraction]:
     a, b, c = _line(4), _line(5), _line(6)
     da = (a[0] + len("(a) "), a[1])
     db_ = (b[0] + len("(b) "), b[1])
@@ -73,14 +58,7 @@ def build(
             actor="The Secretary of Commerce",
             agencies=(AgencyRef("Department of Commerce", "DOC", "lead", "doc"),),
             action="publish a report on widgets",
-            deadline=Deadline(
-                "within 30 days of the date of this order",
-                "relative",
-                date(2026, 2, 1),
-                anchor="the date of this order",
-                working="2026-01-02 + 30 days = 2026-02-01",
-                span=_span("within 30 days of the date of this order", a),
-            ),
+            deadline=within_30_days(TEXT, SIGNED, a[0]),
             span=da,
             text=TEXT[da[0] : da[1]],
             page=1,
@@ -141,7 +119,7 @@ def build(
         sha256=sha,
         source_format="markdown",
         eo_number=99999,
-        signed=date(2026, 1, 2),
+        signed=SIGNED,
     )
     document = Document(meta, TEXT, (PageSpan(1, 0, len(TEXT)),))
     classes = {
@@ -151,18 +129,8 @@ def build(
         "2(c)": "directive",
         "3": "construction",
     }
-    return document, Outline(provisions), _Extraction(directives, classes)
-
-
-@dataclass(frozen=True)
-class _Analysis:
-    document: Document
-    outline: Outline
-    extraction: _Extraction
+    return document, Outline(provisions), SampleExtraction(directives, classes, (), "test")
 
 
 def make_library(path: Path, title: str = "Testing the Reader") -> Library:
-    library = Library.open(path)
-    document, outline, extraction = build(title)
-    store_analysis(library.db, _Analysis(document, outline, extraction))
-    return library
+    return store_sample(path, SampleAnalysis(*build(title)))
