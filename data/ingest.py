@@ -8,7 +8,6 @@ answer inside ``db.atomic()`` so that a failure or a kill leaves the document ab
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import inspect
 import json
 import sqlite3
@@ -21,6 +20,7 @@ from typing import Any, Literal, Protocol
 import sqlite_utils
 from eolens.nlp.isolated import AnalysisCancelled, IsolatedAnalyser
 from eolens.nlp.model import Directive, Document, Outline, ReadError
+from eolens.nlp.readers.textnorm import sha256_file
 
 IngestStatus = Literal["added", "duplicate", "failed", "cancelled"]
 ProgressCallback = Callable[[int, int, str, int, int], None]  # done, total, file, page, pages
@@ -29,7 +29,6 @@ ProgressCallback = Callable[[int, int, str, int, int], None]  # done, total, fil
 DOCUMENT_SUFFIXES = frozenset(
     {".pdf", ".md", ".markdown", ".html", ".htm", ".xml", ".txt", ".docx"}
 )
-_HASH_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,11 +68,11 @@ class InProcessAnalyser:
     def __exit__(self, *exc: object) -> None:
         return None
 
-    def analyse(self, path: str | Path) -> _LocalAnalysis:
+    def analyse(self, path: str | Path, sha256: str | None = None) -> _LocalAnalysis:
         from eolens.nlp.outline import parse_outline
         from eolens.nlp.readers import read_document
 
-        document = read_document(path)
+        document = read_document(path, sha256=sha256)
         outline = parse_outline(document)
         return _LocalAnalysis(document, outline, self.run(document, outline))
 
@@ -120,14 +119,6 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
                 seen.add(key)
                 out.append(p)
     return out
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(_HASH_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def find_by_sha(db: sqlite_utils.Database, sha256: str) -> int | None:
@@ -222,13 +213,14 @@ def ingest_file(
             return IngestResult(name, "failed", None, f"{path}: no such file")
         if not path.is_file():
             return IngestResult(name, "failed", None, f"{path}: not a regular file")
-        sha = file_sha256(path)
+        sha = sha256_file(path)
     except OSError as exc:
         return IngestResult(name, "failed", None, f"{path}: cannot read ({exc.strerror or exc})")
     existing = find_by_sha(db, sha)
     if existing is not None:
         return IngestResult(name, "duplicate", existing, f"already in the library as #{existing}")
-    options: dict[str, Any] = {}
+    # The analyser gets the hash so that it does not read the whole file again to compute it.
+    options: dict[str, Any] = {"sha256": sha} if _accepts(analyser, "sha256") else {}
     if page_progress is not None and _accepts(analyser, "progress"):
         options["progress"] = page_progress
     if is_cancelled is not None and _accepts(analyser, "is_cancelled"):

@@ -206,8 +206,6 @@ def _warm_up(extract: bool) -> None:
 
 
 def _analyse_here(request: dict[str, Any], send: Callable[[dict[str, Any]], None]) -> dict:
-    from eolens.nlp.readers.textnorm import sha256_file
-
     path = Path(request["path"])
     is_pdf = False
     with path.open("rb") as fh:
@@ -227,7 +225,7 @@ def _analyse_here(request: dict[str, Any], send: Callable[[dict[str, Any]], None
     else:
         send({"type": "pages", "pages": pages})
 
-    document = _read(path, is_pdf, sha256_file, send)
+    document = _read(path, is_pdf, request.get("sha256"), send)
     from eolens.nlp.outline import parse_outline
     from eolens.nlp.serialize import document_to_dict, extraction_to_dict, outline_to_list
 
@@ -247,7 +245,7 @@ def _analyse_here(request: dict[str, Any], send: Callable[[dict[str, Any]], None
     }
 
 
-def _read(path: Path, is_pdf: bool, sha256_file, send) -> Document:
+def _read(path: Path, is_pdf: bool, sha256: str | None, send) -> Document:
     if is_pdf:
         # Straight to the PDF reader (what read_document does for PDFs) to report pages.
         from eolens.nlp.readers.pdf import read_pdf
@@ -255,10 +253,10 @@ def _read(path: Path, is_pdf: bool, sha256_file, send) -> Document:
         def progress(page: int, pages: int) -> None:
             send({"type": "progress", "page": page, "pages": pages})
 
-        return read_pdf(path, sha256=sha256_file(path), progress=progress)
+        return read_pdf(path, sha256=sha256, progress=progress)
     from eolens.nlp.readers import read_document
 
-    return read_document(path)
+    return read_document(path, sha256=sha256)
 
 
 # --- the parent -----------------------------------------------------------------------------
@@ -388,8 +386,11 @@ class IsolatedAnalyser:
         path: str | Path,
         progress: ProgressFn | None = None,
         is_cancelled: CancelFn | None = None,
+        sha256: str | None = None,
     ) -> Analysis:
         """Analyse one file. Raises ReadError with a plain-English reason on any failure.
+
+        ``sha256``: the file's hash if the caller has it (the child then does not hash again).
 
         ``is_cancelled`` is polled while the child works; when it turns true the child is
         killed (a parser cannot be interrupted any other way) and AnalysisCancelled is raised.
@@ -412,6 +413,7 @@ class IsolatedAnalyser:
             "extract": self.extract,
             "max_pages": self.max_pages,
             "max_inflated": self.max_inflated_bytes,
+            "sha256": sha256,
         }
         self._conn.send_bytes(json.dumps(request).encode())
         return self._wait(path, progress, is_cancelled)

@@ -151,8 +151,11 @@ def _decoded(path: Path, data: bytes) -> str:
     return decode_text(data, str(path))
 
 
-def read_document(path: str | Path) -> Document:
-    """Read ``path`` into a Document in the text convention; ReadError on any failure."""
+def read_document(path: str | Path, *, sha256: str | None = None) -> Document:
+    """Read ``path`` into a Document in the text convention; ReadError on any failure.
+
+    ``sha256``: the file's hash when the caller has already computed it (not computed again).
+    """
     path = Path(path)
     fmt = detect_format(path)
     size = path.stat().st_size
@@ -161,7 +164,7 @@ def read_document(path: str | Path) -> Document:
             path, f"too large for a text document ({size // (1024 * 1024)} MB; limit 64 MB)"
         )
     try:
-        sha256 = sha256_file(path)
+        sha256 = sha256 or sha256_file(path)
     except OSError as exc:
         raise _reject(path, f"cannot be read: {exc.strerror or exc}") from None
 

@@ -9,6 +9,7 @@ import pytest
 from eolens.nlp.isolated import IsolatedAnalyser, check_pdf_streams
 from eolens.nlp.model import ReadError
 from eolens.nlp.readers.pdf import read_pdf
+from eolens.nlp.readers.textnorm import sha256_file
 from fixtures.hostile import HOSTILE, write_bomb, write_good, write_slow
 from shared_corpus import corpus_file
 
@@ -106,6 +107,15 @@ def test_size_and_page_caps(good):
 def test_missing_file_is_a_read_error(analyser, tmp_path):
     with pytest.raises(ReadError, match="cannot be opened"):
         analyser.analyse(tmp_path / "nowhere.pdf")
+
+
+def test_a_hash_given_by_the_caller_is_not_computed_again(analyser, good, tmp_path):
+    # ingest has hashed the file to look for duplicates; the child takes that hash as given.
+    text = tmp_path / "order.txt"
+    text.write_text("Sec. 1. Purpose. A made-up order.\n", encoding="utf-8")
+    for path in (good, text):
+        assert analyser.analyse(path, sha256="ab" * 32).document.meta.sha256 == "ab" * 32
+        assert analyser.analyse(path).document.meta.sha256 == sha256_file(path)
 
 
 def test_real_order_comes_back_whole_with_progress_and_one_reused_child(analyser):
