@@ -28,6 +28,7 @@ import calendar
 import json
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
@@ -257,6 +258,9 @@ def _recurrence(text: str) -> tuple[str, re.Match] | None:
     return None
 
 
+# A pure function of its arguments returning a frozen record, and orders state the same few
+# deadline phrases again and again ("within 90 days of the date of this order").
+@lru_cache(maxsize=4096)
 def resolve(text: str, signed: date | None, *, pinpoint: str | None = None) -> Deadline:
     """The deadline stated by ``text`` (a deadline phrase), with its date and working.
 

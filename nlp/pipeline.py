@@ -20,6 +20,7 @@ spaCy refuses texts over ``nlp.max_length`` characters: callers analyse one prov
 
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib
 import itertools
@@ -195,7 +196,9 @@ def eolens_sentences(doc: Doc) -> Doc:
             tokens = numpy.concatenate(([0], tokens))
     else:
         tokens = numpy.zeros(1, dtype="int64")
-    doc.user_data[SENT_KEY] = tokens
+    # A list, not the array: sentence_of is called per trigger and bisect on a list costs a
+    # fraction of numpy.searchsorted on a small array.
+    doc.user_data[SENT_KEY] = tokens.tolist()
     return doc
 
 
@@ -215,9 +218,9 @@ def sentence_of(doc: Doc, i: int) -> Span:
     if starts is None:
         eolens_sentences(doc)
         starts = doc.user_data[SENT_KEY]
-    k = int(numpy.searchsorted(starts, i, side="right")) - 1
-    end = int(starts[k + 1]) if k + 1 < len(starts) else len(doc)
-    return doc[int(starts[k]) : end]
+    k = bisect.bisect_right(starts, i) - 1
+    end = starts[k + 1] if k + 1 < len(starts) else len(doc)
+    return doc[starts[k] : end]
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -225,7 +228,7 @@ def sentences(doc: Doc) -> list[Span]:
     if starts is None:
         eolens_sentences(doc)
         starts = doc.user_data[SENT_KEY]
-    bounds = [*(int(s) for s in starts), len(doc)]
+    bounds = [*starts, len(doc)]
     return [doc[a:b] for a, b in itertools.pairwise(bounds) if b > a]
 
 
