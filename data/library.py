@@ -195,8 +195,6 @@ class Library:
         document = self.load_document(doc_id)
         outline = self.outline(doc_id)
         extraction = ingestmod.run_extraction(document, outline)
-        if extraction is None:
-            raise LibraryError("the directive extractor is not available in this installation")
         return ingestmod.replace_machine_directives(self.db, doc_id, extraction)
 
     # --- documents -------------------------------------------------------------------------

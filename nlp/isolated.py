@@ -198,10 +198,8 @@ def _warm_up(extract: bool) -> None:
     import eolens.nlp.serialize  # noqa: F401
 
     if extract:
-        try:
-            from eolens.nlp.pipeline import build_pipeline
-        except ImportError:
-            return
+        from eolens.nlp.pipeline import build_pipeline
+
         build_pipeline()
 
 
@@ -232,12 +230,9 @@ def _analyse_here(request: dict[str, Any], send: Callable[[dict[str, Any]], None
     outline = parse_outline(document)
     extraction = None
     if request["extract"]:
-        try:
-            from eolens.nlp.extract import extract
-        except ImportError:
-            extract = None
-        if extract is not None:
-            extraction = extraction_to_dict(extract(document, outline))
+        from eolens.nlp.extract import extract
+
+        extraction = extraction_to_dict(extract(document, outline))
     return {
         "document": document_to_dict(document),
         "outline": outline_to_list(outline),

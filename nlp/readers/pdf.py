@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import Literal
 
 from eolens.nlp.model import DocType, Document, DocumentMeta, ReadError
+from eolens.nlp.readers.meta import detect
 from eolens.nlp.readers.textnorm import TextBuilder, clean_inline, sha256_file
 
 __all__ = ["pdf_page_count", "read_pdf"]
@@ -813,14 +814,9 @@ def read_pdf(
             fr_citation = f"{lay.fr_volume} FR {first_label}"
     else:
         title, doc_type = _generic_meta(paragraphs)
-        try:
-            from eolens.nlp.readers.meta import detect
-        except ImportError:  # the shared detector is optional; our own guess stands
-            pass
-        else:
-            found = detect(text)
-            title, doc_type = found.title or title, found.doc_type
-            eo_number, signed = found.eo_number, found.signed
+        found = detect(text)
+        title, doc_type = found.title or title, found.doc_type
+        eo_number, signed = found.eo_number, found.signed
     signed = signed or _signature_date(paragraphs)
     meta = DocumentMeta(
         title=clean_inline(title or path.stem),

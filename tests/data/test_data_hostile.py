@@ -9,8 +9,6 @@ from eolens.data.library import Library
 from fixtures.hostile import HOSTILE, write_all, write_good
 from samples import store_sample
 
-pytest.importorskip("eolens.nlp.isolated", reason="the isolated analyser is not installed")
-
 
 def dump(lib: Library) -> list[str]:
     return list(lib.db.conn.iterdump())

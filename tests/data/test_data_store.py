@@ -307,7 +307,6 @@ def test_documents_are_found_by_id_eo_number_or_sha(library):
 
 
 def test_reextract_with_the_real_extractor_keeps_user_rows(library):
-    pytest.importorskip("eolens.nlp.extract", reason="the directive extractor is not installed")
     from eolens.data.ingest import insert_directives, run_extraction
 
     analysis = sample_analysis(99050)

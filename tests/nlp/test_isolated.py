@@ -136,7 +136,6 @@ def test_real_order_comes_back_whole_with_progress_and_one_reused_child(analyser
 
 @pytest.mark.slow
 def test_extraction_runs_in_the_child():
-    pytest.importorskip("eolens.nlp.extract")
     with IsolatedAnalyser(extract=True) as analyser:
         analysis = analyser.analyse(corpus_file(EO_14409_PDF))
     assert analysis.extraction is not None

@@ -263,10 +263,6 @@ def test_whitehouse_markdown_markup_is_gone(corpus):
 
 
 def test_eo14409_markdown_body_equals_the_pdf_word_for_word(corpus):
-    try:
-        from eolens.nlp.readers.pdf import read_pdf  # noqa: F401
-    except ImportError:
-        pytest.skip("the PDF reader (eolens.nlp.readers.pdf) is not available yet")
     md = read_document(corpus / "eo-14409-2026-06-02.whitehouse.md").text
     pdf = read_document(corpus / "eo-14409-2026-06-02.federal-register-2026-11415.pdf").text
     # The PDF adds the FR heading; the signature name is an image in the PDF.
@@ -279,10 +275,6 @@ def test_eo14409_markdown_body_equals_the_pdf_word_for_word(corpus):
 
 
 def test_every_corpus_order_states_its_number_in_some_version(corpus):
-    try:
-        from eolens.nlp.readers.pdf import read_pdf  # noqa: F401
-    except ImportError:
-        pytest.skip("the PDF reader (eolens.nlp.readers.pdf) is not available yet")
     stated: dict[int, set[int | None]] = {}
     for name, (number, signed) in _manifest_eos(corpus).items():
         meta = read_document(corpus / name).meta
