@@ -8,7 +8,9 @@ standing formulas of presidential documents (``directives.md``):
 * ``general``: "This order shall be implemented consistent with applicable law ...", "... is not
   intended to, and does not, create any right ...", severability.
 * ``definition``: "The term “X” means / shall mean / has the meaning ...", "For purposes of this
-  order:", a Definitions heading.
+  order:", a Definitions heading; also composition, which says what a body is rather than what
+  anyone must do ("The Council shall consist of ...", "shall be chaired by ...", "shall be
+  members of ...", "shall be housed in ...").
 * ``policy``: "It is the policy of the United States / my Administration ...", Purpose and
   Policy headings.
 * ``amendment``: "... is amended by striking ...", "... is hereby revoked", redesignations.
@@ -74,7 +76,10 @@ SENTENCE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:order|section|memorandum|subsection)\s*[,:]"
             r"|[“\"][^”\"]{1,80}[”\"]\s+(?:means|shall\s+mean|has\s+the\s+meaning)\b"
             # Composition states who a body is, not what anyone must do.
-            r"|\bshall\s+(?:consist\s+of|be\s+(?:composed|comprised)\s+of)\b",
+            r"|\bshall\s+(?:consist\s+of|be\s+(?:composed|comprised|made\s+up)\s+of"
+            r"|be\s+(?:the\s+)?(?:members?|a\s+subcomponent)\s+of"
+            r"|be\s+(?:co-?)?(?:chaired|headed|housed)\s+(?:by|in|within|at)"
+            r"|serve\s+as\s+(?:members?|a\s+member)\s+of)\b",
             _I,
         ),
     ),
@@ -134,6 +139,12 @@ _GATES: dict[str, tuple[str, ...]] = {
         "consist",
         "composed",
         "comprised",
+        "made up",
+        "member",
+        "subcomponent",
+        "chaired",
+        "headed",
+        "housed",
     ),
     "amendment": (
         "amended",

@@ -130,6 +130,13 @@ _ADVERBIAL_STARTS = frozenset(
         "promptly",
         "annually",
         "periodically",
+        "though",
+        "even",
+        "despite",
+        "since",
+        "regardless",
+        "rather",
+        "whether",
     ]
 )
 _SUBORDINATORS = frozenset(
@@ -178,6 +185,13 @@ _COORDINATORS = frozenset({"and", "or", "while", "but", "whereas", "then"})
 # shall ...", "harms that may be exacerbated"): it describes a noun, it directs no one.
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 _PRONOUNS = frozenset({"they", "it", "he", "she"})
+_ACTOR_LEAD_WORDS = frozenset(
+    [
+        *("a", "an", "of", "other", "such", "these", "those", "their", "its", "covered"),
+        *("senior", "federal", "relevant", "appropriate", "all", "every", "member", "members"),
+        *("representatives", "agency", "agencies", ",", "and", "or"),
+    ]
+)
 # "agencies may have gaps", "risks that may arise": "may" before a verb of state or event is
 # a possibility, not a permission (which takes a verb of doing: "may establish").
 _EPISTEMIC_VERBS = frozenset(
@@ -210,6 +224,18 @@ _EPISTEMIC_VERBS = frozenset(
 _PASSIVE_ADVERBS = frozenset({"not", "neither", "also", "each", "jointly", "promptly", "only"})
 # Words that open an adverbial the action skips ("shall, within 90 days ..., develop").
 _ACTION_SKIP = _ADVERBIAL_STARTS | {"whichever", "jointly", "where", "including", "known"}
+# Adverbials without commas between the trigger and the verb ("shall each submit", "shall as
+# soon as practicable issue", "shall within 30 days of the date of this order prepare").
+_LEADING_ADVERBIAL = re.compile(
+    r"^(?:each|also|jointly|promptly|immediately|thereafter|"
+    r"to\s+the\s+(?:maximum\s+|fullest\s+|greatest\s+)?extent\s+(?:practicable|possible|"
+    r"feasible|appropriate|permitted\s+by\s+(?:applicable\s+)?law|consistent\s+with\s+"
+    r"applicable\s+law)|as\s+soon\s+as\s+(?:practicable|possible|feasible)|"
+    r"in\s+a\s+timely\s+manner|as\s+appropriate|"
+    r"(?:within|not\s+later\s+than|no\s+later\s+than)\s+\d+\s+(?:days|months)\s+"
+    r"(?:of|after|from)\s+the\s+date\s+of\s+this\s+(?:order|memorandum))\s*,?\s+",
+    re.IGNORECASE,
+)
 _IRREGULAR_PARTICIPLES = {
     "made": "make",
     "taken": "take",
@@ -346,7 +372,8 @@ _ACTOR_HEADS = re.compile(
     r"heads?|committee|council|board|commission(?:er)?|agency|agencies|department|office|officer|"
     r"advisor|adviser|assistant\s+to\s+the\s+president|coordinator|representative|"
     r"administration|bureau|service|heads?\s+of|task\s+force|working\s+group|czar|"
-    r"comptroller|surgeon\s+general|inspector\s+general|counsel|governor|mayor|enterprise)\b",
+    r"comptroller|surgeon\s+general|inspector\s+general|counsel|governor|mayor|enterprise|"
+    r"commanders?)\b",
     re.IGNORECASE,
 )
 
@@ -520,7 +547,7 @@ def resolve_actor(doc: Doc, start: int, end: int, base: int) -> ActorResult | No
     else:
         result = parse(doc, start, end, offset=base)
         agencies, evidence, unresolved = result.agencies, result.evidence, result.unresolved
-        if not _starts_with_mention(doc, start):
+        if not _mention_opens_phrase(doc, start):
             # "the report required by the Secretary": a mention inside is not the subject.
             agencies, evidence, unresolved = _titled_actor(doc, start, end)
         elif _possessed_head(doc, start, end):
@@ -593,15 +620,24 @@ def _subject_start(doc: Doc, start: int, end: int) -> int | None:
     the first that opens with a determiner or a capital (an actor the gazetteer lacks)."""
     candidates = []
     tk = _tk(doc)
+    previous = None  # the segment before, when it could open the subject
     for s, _ in _segments(doc, start, end):
         low = tk.lower[s]
         if low in _ADVERBIAL_STARTS or tk.punct[s] or tk.num[s]:
+            previous = None
             continue
         if _starts_with_mention(doc, s):
+            # "Commanders, directors, and heads of agencies shall": a bare lower-case plural
+            # continues the list the segment before opened.
+            if previous is not None and low not in _DETERMINERS and tk.text[s][:1].islower():
+                return previous
             return s
         opens_subject = low in _DETERMINERS or low in _PRONOUNS or tk.text[s][:1].isupper()
         if opens_subject or _MEMBERS_OF.match(doc[s:end].text):
             candidates.append(s)
+            previous = s if previous is None else previous
+        else:
+            previous = None
     return candidates[0] if candidates else None
 
 
@@ -691,6 +727,22 @@ def _starts_with_mention(doc: Doc, s: int) -> bool:
     starts = tk.mention_starts
     k = bisect.bisect_left(starts, s)
     return k < len(starts) and starts[k] <= s + 3
+
+
+def _mention_opens_phrase(doc: Doc, s: int) -> bool:
+    """Whether the phrase at ``s`` is an actor phrase: the words before its first mention
+    belong to it ("the heads of", "all relevant"), not to a thing sent to the actor
+    ("Comments to the Secretary")."""
+    tk = _tk(doc)
+    if "agency" not in doc.spans or not _starts_with_mention(doc, s):
+        return _starts_with_mention(doc, s)
+    first = tk.mention_starts[bisect.bisect_left(tk.mention_starts, s)]
+    return all(
+        tk.lower[i] in _DETERMINERS
+        or tk.lower[i] in _ACTOR_LEAD_WORDS
+        or bool(_ACTOR_HEADS.match(tk.text[i]))
+        for i in range(s, first)
+    )
 
 
 def _passive_agent(doc: Doc, trigger: Span, limit: int, base: int) -> ActorResult | None:
@@ -991,10 +1043,14 @@ def _skip_adverbials(doc: Doc, i: int, limit: int) -> int:
 def _action(doc: Doc, trigger: Span, limit: int) -> str:
     tk = _tk(doc)
     i = trigger.end
+    # "shall each, in consultation with X, issue": the adverb before the comma goes too.
+    if i + 1 < limit and tk.lower[i] in {"each", "also", "jointly"} and tk.text[i + 1] == ",":
+        i += 1
     if trigger.start == trigger.end or (i < limit and tk.text[i] in {",", "—", "–"}):
         i = _skip_adverbials(doc, i, limit)
     words = []
-    while i < limit and len(words) < ACTION_WORDS:
+    # Room for the adverbials stripped below; the action is cut to ACTION_WORDS after.
+    while i < limit and len(words) < ACTION_WORDS + 16:
         tok = doc[i]
         if tok.text in {";", ":"} or (tok.text == "." and i == limit - 1):
             break
@@ -1004,7 +1060,17 @@ def _action(doc: Doc, trigger: Span, limit: int) -> str:
         words.append(tok.text_with_ws)
         i += 1
     action = "".join(words).strip(" ,")
-    if action[:3].lower() == "to " and trigger.text.lower().split()[-1:] != ["to"]:
+    while True:
+        stripped = _LEADING_ADVERBIAL.sub("", action, count=1)
+        if stripped == action or not stripped:
+            break
+        action = stripped
+    action = " ".join(action.split(" ")[:ACTION_WORDS]).strip(" ,")
+    if (
+        action[:3].lower() == "to "
+        and trigger.text.lower().split()[-1:] != ["to"]
+        and action.split(" ", 2)[1:2] != ["the"]
+    ):
         action = action[3:]  # "is encouraged, as it deems appropriate, to solicit ..."
     first = action.split(" ", 1)[0]
     if len(first) > 1 and first[0].isupper() and first[1:].islower():
@@ -1151,6 +1217,29 @@ def _ends_with_colon(doc: Doc, sent: Span) -> bool:
     return tk.text[i].endswith(":")
 
 
+def _month_name(tk: _Tokens, trigger: Span) -> bool:
+    """ "May 7, 2024": the month, not the modal."""
+    i = trigger.start
+    return (
+        trigger.end - i == 1
+        and tk.text[i] == "May"
+        and i + 1 < len(tk.text)
+        and (tk.num[i + 1] or tk.text[i + 1][:1].isdigit())
+    )
+
+
+def _shares_subject(tk: _Tokens, trigger: Span, prev_end_by_sent, sent: Span) -> bool:
+    """ "This report must include ... and shall be included in the plan": a trigger right after
+    "and" coordinates a second verb phrase with the first trigger's subject; it states no new
+    actor (the first trigger's record, if any, already holds it)."""
+    i = trigger.start - 1
+    while i >= sent.start and tk.text[i] == ",":
+        i -= 1
+    if i < sent.start or tk.lower[i] not in {"and", "or", "but"}:
+        return False
+    return any(sent.start <= t < trigger.start for t in tk.trigger_starts)
+
+
 def _epistemic(tk: _Tokens, trigger: Span) -> bool:
     if tk.lower[trigger.end - 1] != "may":
         return False
@@ -1177,7 +1266,11 @@ def _is_subordinate(doc: Doc, trigger: Span, clause_start: int) -> bool:
 
 
 def _drafts_for(
-    unit: _Analysed, signed: date | None, quoted: list[_Quote], classes_seen: list[str]
+    unit: _Analysed,
+    signed: date | None,
+    quoted: list[_Quote],
+    classes_seen: list[str],
+    subjectless: list[tuple[int, int]] | None = None,
 ) -> list[_Draft]:
     doc, base = unit.doc, unit.base
     if not doc.spans.get("trigger"):
@@ -1210,6 +1303,8 @@ def _drafts_for(
             signed_here = quote.signed or signed
         if _relative_trigger(tk, trigger.start) or _epistemic(tk, trigger):
             continue
+        if _month_name(tk, trigger) or _shares_subject(tk, trigger, prev_end_by_sent, sent):
+            continue
         actor, clause_start, subordinate = None, sent.start, False
         for clause_start, after in _clause_starts(doc, trigger, prev_end_by_sent.get(sent.start)):
             if (not after and _is_subordinate(doc, trigger, clause_start)) or (
@@ -1241,6 +1336,8 @@ def _drafts_for(
                 subject = _subject_start(doc, clause_start, trigger.start)
                 action = _passive_action(doc, passive, subject or clause_start, trigger)
         if actor is None:
+            if subjectless is not None:
+                subjectless.append((base + sent.start_char, base + sent.end_char))
             continue
         deadline, dl_ev = _deadline_for(
             doc, (clause_start, clause_end), trigger, sent, signed_here, base
@@ -1337,9 +1434,10 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
     for i, (prov, s, e) in enumerate(ranges):
         own = document.text[s:e]
         seen: list[str] = []
+        subjectless: list[tuple[int, int]] = []
         drafts: list[_Draft] = []
         for unit in analysed.get(i, ()):
-            drafts.extend(_drafts_for(unit, signed, quoted, seen))
+            drafts.extend(_drafts_for(unit, signed, quoted, seen, subjectless))
         parent_rec = _nearest_directive(i, records, parent_idx)
         # An item that opens with its own deadline ("(ii) Within 150 days ..., launch ...")
         # dates the directives it states in later sentences too.
@@ -1397,7 +1495,15 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
             # Items of "The Director's guidance shall specify:" are contents of a deliverable,
             # not steps of the lead-in's actor: only a lead-in whose own directive opens the
             # list ("the Secretary shall:") passes its actor to dated items.
-            if own_deadline is not None and parent_rec.item_idx and parent_rec.opens_list:
+            # "(ii) Comments from the officials shall be provided within 15 days": the dated
+            # sentence has a subject of its own, which is no actor; the lead-in's actor is not
+            # its subject either.
+            if (
+                own_deadline is not None
+                and parent_rec.item_idx
+                and parent_rec.opens_list
+                and not any(a <= own_deadline[1][0].start < b for a, b in subjectless)
+            ):
                 d = replace(
                     parent_rec,
                     provision=prov,
@@ -1621,6 +1727,11 @@ def _finish(d: _Draft, document, analysed, descendants, by_pin, outline) -> Dire
         action = d.action
     elif d.inherited:
         action = _item_action(analysed.get(d.index, ()), d)
+        if action.split(" ", 1)[0] in {"a", "an", "the"}:
+            # "shall submit to the President: (i) a report within 120 days ...": the item is
+            # the object of the lead-in's verb.
+            lead = _action(d.trigger.doc, d.trigger, d.sentence.end)
+            action = " ".join(f"{lead} {action}".split()[:ACTION_WORDS])
     else:
         action = _action(d.trigger.doc, d.trigger, d.sentence.end)
     if not action and d.items:

@@ -311,10 +311,78 @@ def test_may_before_a_verb_of_state_is_a_possibility_not_a_permission():
 
 def test_hyphenated_passive_participle_and_undated_recurrences_merge():
     x = run(
-        "Sec. 2. Group. (a) The Widget Group shall be co-chaired by the Secretary of Energy.",
+        "Sec. 2. Group. (a) The widget census shall be co-signed by the Secretary of Energy.",
         "(b) Heads of agencies shall review widget rules annually, and heads of agencies shall "
         "publish widget data on an annual basis.",
     )
     [group] = at(x, "2(a)")
-    assert group.action == "co-chair the Widget Group"
+    assert group.action == "co-sign the widget census"
     assert len(at(x, "2(b)")) == 1
+
+
+def test_month_may_and_coordinated_verb_phrases_are_no_triggers():
+    x = run(
+        "Sec. 2. Rules. (a) The Secretary of Energy shall rescind the widget rule of May 7, 2029.",
+        "(b) The widget report must include a list of defects for the Secretary of Commerce and "
+        "shall be included in the widget plan.",
+    )
+    assert [(d.pinpoint, d.kind) for d in x.directives] == [("2(a)", "obligation")]
+
+
+def test_authorized_and_directed_is_one_obligation_trigger():
+    [d] = run(
+        "Sec. 2. Powers. The Secretary of Energy is hereby authorized and directed to take all "
+        "necessary actions to carry out this order."
+    ).directives
+    assert d.kind == "obligation"
+    assert d.action.startswith("take all necessary actions")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Widget Task Force shall be chaired by the Secretary of Energy.",
+        "The Secretary of Energy and the Secretary of Commerce shall be members of the Board.",
+        "The Widget Office shall be housed in the Department of Energy.",
+    ],
+)
+def test_organisation_statements_are_composition(sentence):
+    x = run(f"Sec. 2. Organisation. {sentence}")
+    assert x.directives == ()
+    assert x.provision_classes["2"] == "definition"
+
+
+def test_adverbials_without_commas_are_stripped_from_the_action():
+    x = run(
+        "Sec. 2. Duties. (a) The Secretary of Energy and the Secretary of Labor shall each, in "
+        "consultation with the Director of OMB, issue widget rules.",
+        "(b) The Secretary of Labor shall as soon as practicable publish widget data.",
+    )
+    assert [d.action.split()[0] for d in x.directives] == ["issue", "publish"]
+
+
+def test_list_subject_and_things_sent_to_an_actor():
+    x = run(
+        "Sec. 2. Duties. (a) Commanders, directors, and heads of agencies shall remain "
+        "responsible for widget safety.",
+        "(b) Comments to the Secretary of Energy from widget makers shall be provided within 15 "
+        "days of the date of this order.",
+    )
+    [a] = x.directives
+    assert (a.pinpoint, a.actor) == ("2(a)", "Commanders, directors, and heads of agencies")
+
+
+def test_dated_item_with_a_subject_of_its_own_does_not_inherit_the_lead_in():
+    x = run(
+        "Sec. 2. Reports. (a) The Widget Task Force shall submit to the President:",
+        "(i) a report within 120 days of the date of this order on widget supply; and",
+        "(ii) comments from widget makers, which shall be provided within 30 days of the date "
+        "of this order.",
+        "(b) The Secretary of Energy shall publish:",
+        "(i) Widget data. Comments from the public shall be received within 15 days of the "
+        "date of this order.",
+    )
+    [item] = at(x, "2(a)(i)")
+    assert item.action.startswith("submit to the President a report")
+    assert due(item) == SIGNED + timedelta(days=120)
+    assert at(x, "2(b)(i)") == []
