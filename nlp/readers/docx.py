@@ -17,9 +17,9 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from eolens.nlp.model import Document, DocumentMeta, ReadError
+from eolens.nlp.model import Document, ReadError
 from eolens.nlp.readers.markup import join_orphan_headings
-from eolens.nlp.readers.meta import MetaHints, detect
+from eolens.nlp.readers.meta import MetaHints, detected_document
 from eolens.nlp.readers.textnorm import TextBuilder, clean_inline, clean_paragraph
 
 MAX_UNCOMPRESSED = 256 * 1024 * 1024
@@ -116,17 +116,6 @@ def read_docx(path: Path, *, sha256: str) -> Document:
     text, pages = builder.build()
     if not text:
         raise ReadError(str(path), "the Word document has no text in its body")
-    found = detect(text, MetaHints(title=title))
-    meta = DocumentMeta(
-        title=found.title,
-        doc_type=found.doc_type,
-        source_path=str(path),
-        sha256=sha256,
-        source_format="docx",
-        page_count=len(pages),
-        eo_number=found.eo_number,
-        signed=found.signed,
-        fr_citation=found.fr_citation,
-        fr_doc_number=found.fr_doc_number,
+    return detected_document(
+        text, pages, MetaHints(title=title), path=path, sha256=sha256, source_format="docx"
     )
-    return Document(meta=meta, text=text, pages=pages)

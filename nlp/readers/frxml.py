@@ -20,8 +20,8 @@ from pathlib import Path
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
-from eolens.nlp.model import Document, DocumentMeta, ReadError
-from eolens.nlp.readers.meta import MetaHints, detect, fr_doc_number, parse_date
+from eolens.nlp.model import Document, ReadError
+from eolens.nlp.readers.meta import MetaHints, detected_document, fr_doc_number, parse_date
 from eolens.nlp.readers.textnorm import TextBuilder, clean_inline
 
 # Roots and containers of FR documents this reader accepts.
@@ -185,17 +185,4 @@ def read_fr_xml(data: bytes, *, path: Path, sha256: str) -> Document:
         fr_citation=citation,
         fr_doc_number=fr_doc,
     )
-    found = detect(text, hints)
-    meta = DocumentMeta(
-        title=found.title,
-        doc_type=found.doc_type,
-        source_path=str(path),
-        sha256=sha256,
-        source_format="xml",
-        page_count=len(pages),
-        eo_number=found.eo_number,
-        signed=found.signed,
-        fr_citation=found.fr_citation,
-        fr_doc_number=found.fr_doc_number,
-    )
-    return Document(meta=meta, text=text, pages=pages)
+    return detected_document(text, pages, hints, path=path, sha256=sha256, source_format="xml")

@@ -25,8 +25,13 @@ import re
 from datetime import date
 from pathlib import Path
 
-from eolens.nlp.model import Document, DocumentMeta, ReadError, SourceFormat
-from eolens.nlp.readers.meta import MetaHints, detect, normalise_fr_citation, parse_date
+from eolens.nlp.model import Document, ReadError, SourceFormat
+from eolens.nlp.readers.meta import (
+    MetaHints,
+    detected_document,
+    normalise_fr_citation,
+    parse_date,
+)
 from eolens.nlp.readers.textnorm import (
     TextBuilder,
     caret,
@@ -605,20 +610,9 @@ def _document(
     text, pages = builder.build()
     if not text.strip():
         raise ReadError(str(path), "no text found in the document")
-    found = detect(text, hints)
-    meta = DocumentMeta(
-        title=found.title,
-        doc_type=found.doc_type,
-        source_path=str(path),
-        sha256=sha256,
-        source_format=source_format,
-        page_count=len(pages),
-        eo_number=found.eo_number,
-        signed=found.signed,
-        fr_citation=found.fr_citation,
-        fr_doc_number=found.fr_doc_number,
+    return detected_document(
+        text, pages, hints, path=path, sha256=sha256, source_format=source_format
     )
-    return Document(meta=meta, text=text, pages=pages)
 
 
 def read_markdown_text(raw: str, *, path: Path, sha256: str) -> Document:

@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
-from eolens.nlp.model import DocType
+from eolens.nlp.model import DocType, Document, DocumentMeta, PageSpan, SourceFormat
 from eolens.nlp.readers.textnorm import clean_inline
 
 _MONTHS = {
@@ -240,3 +241,29 @@ def detect(text: str, hints: MetaHints | None = None) -> DetectedMeta:
         fr_citation=fr_cit,
         fr_doc_number=fr_doc,
     )
+
+
+def detected_document(
+    text: str,
+    pages: tuple[PageSpan, ...],
+    hints: MetaHints,
+    *,
+    path: str | Path,
+    sha256: str,
+    source_format: SourceFormat,
+) -> Document:
+    """A reader's text and pages as a Document, its metadata detected from the text and hints."""
+    found = detect(text, hints)
+    meta = DocumentMeta(
+        title=found.title,
+        doc_type=found.doc_type,
+        source_path=str(path),
+        sha256=sha256,
+        source_format=source_format,
+        page_count=len(pages),
+        eo_number=found.eo_number,
+        signed=found.signed,
+        fr_citation=found.fr_citation,
+        fr_doc_number=found.fr_doc_number,
+    )
+    return Document(meta=meta, text=text, pages=pages)

@@ -15,9 +15,9 @@ import re
 import statistics
 from pathlib import Path
 
-from eolens.nlp.model import Document, DocumentMeta, ReadError
+from eolens.nlp.model import Document, ReadError
 from eolens.nlp.readers.markup import join_orphan_headings
-from eolens.nlp.readers.meta import MetaHints, detect
+from eolens.nlp.readers.meta import MetaHints, detected_document
 from eolens.nlp.readers.textnorm import TextBuilder, clean_paragraph
 
 _MARKER_START_RE = re.compile(r"^\s*(?:\([A-Za-z0-9]{1,6}\)|(?:Section|Sec\.)\s+\d|\d+\.\d+\.\s)")
@@ -107,17 +107,6 @@ def read_text_bytes(data: bytes, *, path: Path, sha256: str) -> Document:
     body, pages = builder.build()
     if not body:
         raise ReadError(str(path), "the text file has no text in it")
-    found = detect(body, MetaHints())
-    meta = DocumentMeta(
-        title=found.title,
-        doc_type=found.doc_type,
-        source_path=str(path),
-        sha256=sha256,
-        source_format="text",
-        page_count=len(pages),
-        eo_number=found.eo_number,
-        signed=found.signed,
-        fr_citation=found.fr_citation,
-        fr_doc_number=found.fr_doc_number,
+    return detected_document(
+        body, pages, MetaHints(), path=path, sha256=sha256, source_format="text"
     )
-    return Document(meta=meta, text=body, pages=pages)
