@@ -37,6 +37,20 @@ def message_box(
     return box
 
 
+def _lay_out(dialog: QDialog, form: QFormLayout, note: str) -> None:
+    """``form``, then ``note`` as plain text, then OK and Cancel, which accept or reject."""
+    note_label = plain_label(dialog, note)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(note_label)
+    layout.addWidget(buttons)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+
+
 class PreferencesDialog(QDialog):
     """The library location; a change takes effect the next time EO Lens starts."""
 
@@ -54,22 +68,14 @@ class PreferencesDialog(QDialog):
         row.addWidget(reset)
         form = QFormLayout()
         form.addRow("Library file:", row)
-        note = plain_label(
+        _lay_out(
             self,
+            form,
             "The library is one SQLite file holding your documents and their directives. "
             "A new location is used the next time EO Lens starts; --db PATH overrides it.",
         )
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
         browse.clicked.connect(self._on_browse_clicked)
         reset.clicked.connect(self._on_reset_clicked)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
 
     def chosen_path(self) -> Path | None:
         text = self.path.text().strip()
@@ -103,20 +109,12 @@ class FetchDialog(QDialog):
         self.number.setValue(14110)
         form = QFormLayout()
         form.addRow("Executive order number:", self.number)
-        note = plain_label(
+        _lay_out(
             self,
+            form,
             "EO Lens asks the Federal Register for the order's full text and adds it to the "
             "library. This needs an internet connection.",
         )
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
 
 
 ABOUT_TEXT = (
@@ -130,7 +128,6 @@ ABOUT_TEXT = (
 
 
 def about_box(parent: QWidget | None, version: str) -> QMessageBox:
-    box = message_box(
+    return message_box(
         parent, QMessageBox.Icon.Information, "About EO Lens", ABOUT_TEXT.format(version=version)
     )
-    return box
