@@ -73,7 +73,7 @@ class DocumentRecord:
 
     @property
     def label(self) -> str:
-        return f"EO {self.eo_number}" if self.eo_number else self.title
+        return queries.doc_label(self.eo_number, self.title)
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,20 +373,12 @@ class Library:
                 span=(r[12], r[13]) if r[12] is not None else None,
             )
         agencies = tuple(
-            AgencyRef(name=a[0], acronym=a[1], role=a[2], key=a[3], parent=a[4])
-            for a in self.db.execute(
-                """SELECT name, acronym, role, key, parent FROM directive_agencies
-                   WHERE directive_id = ? ORDER BY position""",
-                [did],
-            )
+            AgencyRef(*a)
+            for a in self._children("directive_agencies", "name, acronym, role, key, parent", did)
         )
         evidence = tuple(
-            Evidence(role=e[0], start=e[1], end=e[2], label=e[3])
-            for e in self.db.execute(
-                """SELECT role, start, end, label FROM directive_evidence
-                   WHERE directive_id = ? ORDER BY position""",
-                [did],
-            )
+            Evidence(*e)
+            for e in self._children("directive_evidence", "role, start, end, label", did)
         )
         directive = Directive(
             pinpoint=r[2],
@@ -423,11 +415,13 @@ class Library:
         )
         return contract(self.load_document(doc_id), self.outline(doc_id), stored)
 
+    def _children(self, table: str, columns: str, directive_id: int) -> list[tuple]:
+        """A directive's rows in a child table, in their stored order."""
+        sql = f"SELECT {columns} FROM {table} WHERE directive_id = ? ORDER BY position"
+        return self.db.execute(sql, [directive_id]).fetchall()
+
     def _values(self, table: str, column: str, directive_id: int) -> tuple[str, ...]:
-        rows = self.db.execute(
-            f"SELECT {column} FROM {table} WHERE directive_id = ? ORDER BY position", [directive_id]
-        )
-        return tuple(r[0] for r in rows)
+        return tuple(r[0] for r in self._children(table, column, directive_id))
 
     # --- health ----------------------------------------------------------------------------
 

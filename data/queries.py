@@ -14,9 +14,6 @@ from datetime import date
 
 import sqlite_utils
 
-# Display order for each sortable column; each matches an index in db.py so the sort is an
-# index scan (ties broken by document order). "pinpoint" sorts in document order, which is the
-# natural pinpoint order within a document (text order would put "10" before "2").
 # (index, ORDER BY terms) per sortable column. Each index in db.py starts with exactly these
 # terms, so the sort is an index scan and the filters are checked on the way (the index tails
 # carry kind and deadline_date). "pinpoint" sorts in document order: the natural pinpoint order
@@ -58,6 +55,10 @@ def fts_query(text: str, *, prefix: bool = False) -> str:
     return " ".join(phrases)
 
 
+def _placeholders(values: Sequence[object]) -> str:
+    return ", ".join("?" * len(values))
+
+
 @dataclass(frozen=True, slots=True)
 class FilterSQL:
     where: str  # SQL boolean expression over the directives table ("1" when unfiltered)
@@ -84,7 +85,7 @@ class DirectiveFilter:
         params: list[object] = []
         words: list[str] = []
         if self.doc_ids:
-            clauses.append(f"doc_id IN ({', '.join('?' * len(self.doc_ids))})")
+            clauses.append(f"doc_id IN ({_placeholders(self.doc_ids)})")
             params.extend(int(d) for d in self.doc_ids)
             label = "document" if len(self.doc_ids) == 1 else "documents"
             words.append(f"{label} {', '.join('#' + str(d) for d in self.doc_ids)}")
@@ -205,7 +206,8 @@ def count_directives(db: sqlite_utils.Database, where: DirectiveFilter | None = 
     )
 
 
-def _doc_label(eo_number: int | None, title: str) -> str:
+def doc_label(eo_number: int | None, title: str) -> str:
+    """How a document is named in lists: "EO 14409", or its title when it has no number."""
     return f"EO {eo_number}" if eo_number else title
 
 
@@ -225,7 +227,7 @@ def directive_rows(db: sqlite_utils.Database, ids: Iterable[int]) -> dict[int, D
         rows[r[0]] = DirectiveRow(
             id=r[0],
             doc_id=r[1],
-            doc_label=_doc_label(r[2], r[3]),
+            doc_label=doc_label(r[2], r[3]),
             pinpoint=r[4],
             kind=r[5],
             lead_agency=r[6],
@@ -338,7 +340,7 @@ def search_provisions(
     params: list[object] = [mark[0], mark[1], match]
     doc_clause = ""
     if doc_ids:
-        doc_clause = f" AND p.doc_id IN ({', '.join('?' * len(doc_ids))})"
+        doc_clause = f" AND p.doc_id IN ({_placeholders(doc_ids)})"
         params.extend(int(d) for d in doc_ids)
     params.append(int(limit))
     sql = f"""
@@ -351,6 +353,6 @@ def search_provisions(
         ORDER BY provisions_fts.rank, p.doc_id, p.position
         LIMIT ?"""
     return [
-        SearchHit(r[0], _doc_label(r[1], r[2]), r[3], r[4], r[5], r[6], r[7], r[8], r[9])
+        SearchHit(r[0], doc_label(r[1], r[2]), r[3], r[4], r[5], r[6], r[7], r[8], r[9])
         for r in db.execute(sql, params)
     ]
