@@ -59,22 +59,16 @@ def _reject(path: Path, reason: str) -> ReadError:
 
 
 def _sniff_zip(path: Path) -> SourceFormat:
+    from eolens.nlp.readers.docx import zip_kind
+
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
     except zipfile.BadZipFile:
         raise _reject(path, "not a document EO Lens can read: a damaged ZIP file") from None
-    if "word/document.xml" in names:
+    kind = zip_kind(names)
+    if kind is None:
         return "docx"
-    kind = "a ZIP archive"
-    if any(n.startswith("xl/") for n in names):
-        kind = "an Excel workbook"
-    elif any(n.startswith("ppt/") for n in names):
-        kind = "a PowerPoint presentation"
-    elif "content.xml" in names:
-        kind = "an OpenDocument file"
-    elif "META-INF/container.xml" in names:
-        kind = "an EPUB book"
     raise _reject(path, f"not a document EO Lens can read: looks like {kind}")
 
 

@@ -27,6 +27,21 @@ MAX_RATIO = 200
 MAX_MEMBERS = 10_000
 
 
+def zip_kind(names: set[str]) -> str | None:
+    """None for the parts of a Word document, else what the ZIP holds ("an Excel workbook")."""
+    if "word/document.xml" in names:
+        return None
+    if any(n.startswith("xl/") for n in names):
+        return "an Excel workbook"
+    if any(n.startswith("ppt/") for n in names):
+        return "a PowerPoint presentation"
+    if "content.xml" in names:
+        return "an OpenDocument file"
+    if "META-INF/container.xml" in names:
+        return "an EPUB book"
+    return "a ZIP archive"
+
+
 def check_docx_container(path: Path) -> None:
     """ReadError unless ``path`` is a ZIP holding a Word document of sane inflated size."""
     try:
@@ -34,15 +49,8 @@ def check_docx_container(path: Path) -> None:
             infos = zf.infolist()
     except zipfile.BadZipFile:
         raise ReadError(str(path), "not a document EO Lens can read: a damaged ZIP file") from None
-    names = {i.filename for i in infos}
-    if "word/document.xml" not in names:
-        kind = "a ZIP archive"
-        if any(n.startswith("xl/") for n in names):
-            kind = "an Excel workbook"
-        elif any(n.startswith("ppt/") for n in names):
-            kind = "a PowerPoint presentation"
-        elif "content.xml" in names:
-            kind = "an OpenDocument file"
+    kind = zip_kind({i.filename for i in infos})
+    if kind is not None:
         raise ReadError(str(path), f"not a document EO Lens can read: looks like {kind}")
     if len(infos) > MAX_MEMBERS:
         raise ReadError(str(path), f"the Word file holds {len(infos)} parts: refused as damaged")
