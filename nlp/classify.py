@@ -79,6 +79,7 @@ SENTENCE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bshall\s+(?:consist\s+of|be\s+(?:composed|comprised|made\s+up)\s+of"
             r"|be\s+(?:the\s+)?(?:members?|a\s+subcomponent)\s+of"
             r"|be\s+(?:co-?)?(?:chaired|headed|housed)\s+(?:by|in|within|at)"
+            r"|be\s+established\s+(?:in|within|at)\s+the\b"
             r"|serve\s+as\s+(?:members?|a\s+member)\s+of)\b",
             _I,
         ),
@@ -145,6 +146,7 @@ _GATES: dict[str, tuple[str, ...]] = {
         "chaired",
         "headed",
         "housed",
+        "established",
     ),
     "amendment": (
         "amended",

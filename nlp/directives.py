@@ -236,6 +236,11 @@ _LEADING_ADVERBIAL = re.compile(
     r"(?:of|after|from)\s+the\s+date\s+of\s+this\s+(?:order|memorandum))\s*,?\s+",
     re.IGNORECASE,
 )
+# Words that cannot open a verb phrase after "shall": an adverbial without its opening comma
+# ("shall in coordination with X, deliver ...").
+_PREPOSED_ADVERBIAL = frozenset(
+    ["in", "within", "consistent", "upon", "after", "through", "pursuant", "under", "following"]
+)
 _IRREGULAR_PARTICIPLES = {
     "made": "make",
     "taken": "take",
@@ -1046,7 +1051,11 @@ def _action(doc: Doc, trigger: Span, limit: int) -> str:
     # "shall each, in consultation with X, issue": the adverb before the comma goes too.
     if i + 1 < limit and tk.lower[i] in {"each", "also", "jointly"} and tk.text[i + 1] == ",":
         i += 1
-    if trigger.start == trigger.end or (i < limit and tk.text[i] in {",", "—", "–"}):
+    if (
+        trigger.start == trigger.end
+        or (i < limit and tk.text[i] in {",", "—", "–"})
+        or (i < limit and tk.lower[i] in _PREPOSED_ADVERBIAL)
+    ):
         i = _skip_adverbials(doc, i, limit)
     words = []
     # Room for the adverbials stripped below; the action is cut to ACTION_WORDS after.

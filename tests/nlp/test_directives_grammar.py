@@ -344,6 +344,7 @@ def test_authorized_and_directed_is_one_obligation_trigger():
         "The Widget Task Force shall be chaired by the Secretary of Energy.",
         "The Secretary of Energy and the Secretary of Commerce shall be members of the Board.",
         "The Widget Office shall be housed in the Department of Energy.",
+        "The Widget Service is renamed and shall be established in the Executive Office.",
     ],
 )
 def test_organisation_statements_are_composition(sentence):
@@ -357,8 +358,10 @@ def test_adverbials_without_commas_are_stripped_from_the_action():
         "Sec. 2. Duties. (a) The Secretary of Energy and the Secretary of Labor shall each, in "
         "consultation with the Director of OMB, issue widget rules.",
         "(b) The Secretary of Labor shall as soon as practicable publish widget data.",
+        "(c) The Secretary of Commerce shall in coordination with the Secretary of Labor, "
+        "deliver a widget proposal.",
     )
-    assert [d.action.split()[0] for d in x.directives] == ["issue", "publish"]
+    assert [d.action.split()[0] for d in x.directives] == ["issue", "publish", "deliver"]
 
 
 def test_list_subject_and_things_sent_to_an_actor():
