@@ -25,7 +25,6 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BATCH = HERE.parent.parent / "shared" / "corpus" / "federal-register-eo-pdfs-2025"
 
 
 def _pdf_read():
@@ -99,16 +98,13 @@ def main() -> int:
         print(json.dumps(measure_ingest(args.files, not args.no_extract)))
         return 0
 
-    files = sorted(BATCH.glob("*.pdf"))
-    if not files:
-        print(f"no PDFs at {BATCH}: the shared corpus is needed for this benchmark")
-        return 1
-    if args.limit:
-        files = files[: args.limit]
     pdf_read = _pdf_read()
+    files = pdf_read.batch_files(args.limit)
+    if not files:
+        return 1
     largest = max(files, key=pdf_read._pages_pdfium)
     print(
-        f"{len(files)} PDFs from {BATCH.name}; largest: {largest.name} "
+        f"{len(files)} PDFs from {pdf_read.BATCH.name}; largest: {largest.name} "
         f"({pdf_read._pages_pdfium(largest)} pages)",
         flush=True,
     )

@@ -36,6 +36,14 @@ BATCH = CORPUS / "federal-register-eo-pdfs-2025"
 METHODS = ["pdfplumber", "pypdfium2", "read_pdf", "+outline", "isolated"]
 
 
+def batch_files(limit: int = 0) -> list[Path]:
+    """The batch's PDFs in name order, the first ``limit`` if given; [] (said) if absent."""
+    files = sorted(BATCH.glob("*.pdf"))
+    if not files:
+        print(f"no PDFs at {BATCH}: the shared corpus is needed for this benchmark")
+    return files[:limit] if limit else files
+
+
 def _pages_pdfium(path: Path) -> int:
     import pypdfium2 as pdfium
 
@@ -174,12 +182,9 @@ def main() -> int:
         print(json.dumps(measure(args.measure, args.files)))
         return 0
 
-    files = sorted(BATCH.glob("*.pdf"))
+    files = batch_files(args.limit)
     if not files:
-        print(f"no PDFs at {BATCH}: the shared corpus is needed for this benchmark")
         return 1
-    if args.limit:
-        files = files[: args.limit]
     if args.compare:
         compare(files)
         return 0
