@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from eolens.nlp.deadlines import doc_text
 from eolens.nlp.gazetteer import DEFINED_AS, GENERIC, PLURAL_HEADS, SPAN_KEY, Gazetteer
 from eolens.nlp.model import AgencyRef, AgencyRole, Evidence
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -126,13 +127,9 @@ def parse_actor(
     (Secretary)" makes a later "the Secretary" the Department of Commerce).
     """
     gaz = gazetteer or Gazetteer.load()
-    mentions = (
-        [s for s in doc.spans[SPAN_KEY] if s.start >= start and s.end <= end]
-        if (SPAN_KEY in doc.spans)
-        else []
-    )
-    by_start = {s.start: s for s in mentions}
-    lower = [t.lower_ for t in doc[start:end]]
+    mentions, lowers = _doc_facts(doc)
+    by_start = {s.start: s for s in mentions if s.start >= start and s.end <= end}
+    lower = lowers[start:end]
 
     agencies: list[AgencyRef] = []
     evidence: list[Evidence] = []
@@ -238,6 +235,22 @@ def parse_actor(
     return ActorParse(tuple(agencies), tuple(evidence), tuple(dict.fromkeys(unresolved)))
 
 
+_FACTS_KEY = "eolens.actor_facts"
+
+
+def _doc_facts(doc: Doc) -> tuple[list, list[str]]:
+    """The doc's agency mentions (as Span objects) and lower-cased token texts, built once per
+    doc: parse_actor runs once per directive, and walking the span group and the tokens each
+    time built the same objects again. Rebuilt when the span group is replaced."""
+    group = doc.spans.get(SPAN_KEY)
+    cached = doc.user_data.get(_FACTS_KEY)
+    if cached is None or cached[0] is not group:
+        strings = doc.vocab.strings
+        lowers = [strings[h] for h in doc.to_array(LOWER).tolist()] if len(doc) else []
+        cached = doc.user_data[_FACTS_KEY] = (group, list(group or ()), lowers)
+    return cached[1], cached[2]
+
+
 def _local_definitions(doc: Doc, gaz: Gazetteer) -> dict[str, str]:
     found = doc.user_data.get(_LOCAL_KEY)
     if found is None:
@@ -291,11 +304,12 @@ def _connective_at(lower: list[str], i: int) -> tuple[int, str] | None:
 
 def _chunks(doc: Doc, indices: list[int]):
     """Capitalised stretches between separators: candidate actor names the gazetteer missed."""
+    lowers = _doc_facts(doc)[1]
     run: list[int] = []
     for idx in [*indices, None]:
-        tok = doc[idx] if idx is not None else None
-        contiguous = tok is not None and (not run or idx == run[-1] + 1)
-        if tok is not None and contiguous and tok.lower_ not in _SEPARATORS:
+        low = lowers[idx] if idx is not None else None
+        contiguous = low is not None and (not run or idx == run[-1] + 1)
+        if low is not None and contiguous and low not in _SEPARATORS:
             run.append(idx)
             continue
         if run:
@@ -306,7 +320,7 @@ def _chunks(doc: Doc, indices: list[int]):
             words = text.split()
             if any(w[:1].isupper() and w.lower().strip(".,") not in _NOT_ACTOR for w in words):
                 yield text, first, last_tok
-        run = [idx] if tok is not None and tok.lower_ not in _SEPARATORS else []
+        run = [idx] if low is not None and low not in _SEPARATORS else []
 
 
 def _clean(text: str) -> str:
