@@ -5,15 +5,13 @@
 from __future__ import annotations
 
 import json
-import threading
 import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import ClassVar
 
 import pytest
 from eolens.data import cli, fetch
 from eolens.data.fetch import FetchError
 from eolens.data.library import Library
+from fr_server import federal_register_api
 
 EO = 99123
 
@@ -41,36 +39,10 @@ ORDER_XML = f"""<?xml version="1.0" encoding="UTF-8"?>
 """.encode()
 
 
-class Recorded(BaseHTTPRequestHandler):
-    routes: ClassVar[dict[str, tuple[int, str, bytes]]] = {}
-    seen: ClassVar[list[str]] = []
-
-    def do_GET(self):
-        self.seen.append(self.path)
-        route = urllib.parse.urlsplit(self.path).path
-        status, ctype, body = self.routes.get(route, (404, "text/plain", b"not found"))
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture
 def server(monkeypatch):
-    handler = type("Handler", (Recorded,), {"routes": {}, "seen": []})
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    monkeypatch.setenv("EOLENS_FR_API", base + "/api/v1")
-    yield base, handler
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
+    with federal_register_api(monkeypatch) as (base, handler):
+        yield base, handler
 
 
 def search_answer(base: str, *, xml: str | None = "/files/order.xml", pdf: str | None = None):

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import threading
-import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from eolens.gui.dialogs import FetchDialog
+from fr_server import federal_register_api
 
 EO = 99321
 
@@ -31,43 +29,25 @@ ORDER_XML = f"""<?xml version="1.0" encoding="UTF-8"?>
 
 @pytest.fixture
 def federal_register(monkeypatch):
-    routes: dict[str, tuple[str, bytes]] = {}
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):
-            route = urllib.parse.urlsplit(self.path).path
-            ctype, body = routes.get(route, ("text/plain", b""))
-            self.send_response(200 if body else 404)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    answer = {
-        "results": [
-            {
-                "executive_order_number": EO,
-                "document_number": "2026-55555",
-                "title": "Labelling Test Gadgets",
-                "signing_date": "2026-03-03",
-                "full_text_xml_url": base + "/order.xml",
-            }
-        ]
-    }
-    routes["/api/v1/documents.json"] = ("application/json", json.dumps(answer).encode())
-    routes["/order.xml"] = ("application/xml", ORDER_XML)
-    monkeypatch.setenv("EOLENS_FR_API", base + "/api/v1")
-    yield base
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
+    with federal_register_api(monkeypatch) as (base, handler):
+        answer = {
+            "results": [
+                {
+                    "executive_order_number": EO,
+                    "document_number": "2026-55555",
+                    "title": "Labelling Test Gadgets",
+                    "signing_date": "2026-03-03",
+                    "full_text_xml_url": base + "/order.xml",
+                }
+            ]
+        }
+        handler.routes["/api/v1/documents.json"] = (
+            200,
+            "application/json",
+            json.dumps(answer).encode(),
+        )
+        handler.routes["/order.xml"] = (200, "application/xml", ORDER_XML)
+        yield base
 
 
 def test_fetch_an_order_by_number(window, qtbot, monkeypatch, federal_register):
