@@ -89,44 +89,33 @@ def test_open_filter_and_read_a_real_order(empty_window, qtbot, monkeypatch):
     assert window.details.text.toPlainText() == directive.text
 
 
+def _send_drag(window, event_type, mime: QMimeData, pos: QPointF):
+    """A left-button copy drag (enter or drop) of ``mime`` at ``pos``, sent to ``window``."""
+    event = event_type(
+        pos,
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, event)
+    return event
+
+
 def test_drag_and_drop_adds_the_file(empty_window, qtbot):
     window = empty_window
     path = corpus_file(EO_14409_MD)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
-    enter = QDragEnterEvent(
-        QPointF(200, 200),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(window, enter)
-    assert enter.isAccepted()
-    drop = QDropEvent(
-        QPointF(200, 200),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(window, drop)
-    assert drop.isAccepted()
+    assert _send_drag(window, QDragEnterEvent, mime, QPointF(200, 200)).isAccepted()
+    assert _send_drag(window, QDropEvent, mime, QPointF(200, 200)).isAccepted()
     _wait_idle(qtbot, window)
     assert [d.source_path for d in window.library.documents()] == [str(path.resolve())]
 
     # Something that is not a file is refused.
     text_only = QMimeData()
     text_only.setText("just words")
-    refused = QDragEnterEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        text_only,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(window, refused)
-    assert not refused.isAccepted()
+    assert not _send_drag(window, QDragEnterEvent, text_only, QPointF(10, 10)).isAccepted()
 
 
 CANCEL_BATCH = [
