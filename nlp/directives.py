@@ -5,8 +5,8 @@ How a provision is read (the rules, in the order they apply):
 1. Each outline node's *own* text (``body_start`` to its first child) is analysed on its own,
    with its pinpoint. Nodes with no trigger word and no analysed ancestor skip spaCy entirely.
 2. A trigger (``doc.spans["trigger"]``) counts only if its sentence is not a standing
-   non-directive formula (``eolens.nlp.classify``) and it is not inside quoted text (amending
-   language quotes other orders' "shall").
+   non-directive formula (``eolens.nlp.classify``) and it is not inside quoted text of another
+   order (amending language quotes other orders' "shall"; see 10 for inserted text).
 3. **Actor = subject of the trigger.** Within the trigger's clause (from the sentence start, a
    ``;`` or ``:``, or the previous main-clause trigger), leading adverbial comma segments
    ("Within 30 days of the date of this order,", "to ensure ...,", "As set forth in ...,") are
@@ -27,8 +27,36 @@ How a provision is read (the rules, in the order they apply):
 7. **Deadline** = deadline spans in the directive's clause before the trigger, else after it in
    the same sentence, else inherited from the nearest directive ancestor (a lead-in).
 8. **One record per (pinpoint, actor).** A second directive at the same pinpoint with the same
-   lead agencies, or with an anaphoric actor ("The Secretary shall also ...", "Each shall ..."),
-   merges into the first; different actors give separate records.
+   lead agencies, or with an anaphoric actor ("The Secretary shall also ...", "Each shall ...",
+   "Such agencies shall ..."), merges into the first (its deadline, e.g. a recurrence "every 60
+   days", fills a record that has none); different actors give separate records, and so does
+   the same actor with a different dated deadline of its own.
+9. **Not a trigger:** the verb of a relative clause ("a Task Force that shall ...", ", which
+   shall include"), "may" before a verb of state ("agencies may have gaps", "risks that may
+   arise"), the month "May 7", a verb phrase coordinated with an earlier trigger ("... must
+   include X and shall be included in Y": same subject), and a subordinate "as the Chair may
+   designate".
+10. **Inserted text.** Quoted text of another order is skipped, unless this order inserts it
+   ("... and inserting, in lieu thereof, the following: “...”"): its directives are records of
+   the quoting pinpoint, merged per quoted paragraph, their "this order" dated from the amended
+   order ("Executive Order N of <date>" cited before the quote); a lead-in inside the quote
+   ("agencies shall take the following actions:") is no record.
+11. **Lead-ins and their items.** Items of a policy lead-in ("It is the policy ... that:") are
+   policy. An item's own actor does not inherit the lead-in's deadline (only the lead-in's own
+   actor and passives with an agent, "Such a determination shall be made by X", do). A dated
+   item without an actor of its own inherits the lead-in's actor only when the lead-in's own
+   directive opens the list ("the Secretary shall:"), not when the list is the content of a
+   deliverable ("The guidance shall specify:") or the dated sentence has a non-actor subject.
+12. **Actor phrase.** A pronoun subject ("they shall") stands for the subject of the fronted
+   clause ("As agencies ..., they shall"); "members of the FAR Council" act as the Council; a
+   possessed head ("Agencies’ policies") or a thing sent to an actor ("Comments to the
+   Secretary") is no actor; a passive agent may follow a long adverbial ("shall be reported to
+   X in writing by heads of agencies").
+13. **Action** = the verb phrase: interposed adverbials ("shall, within 90 days ..., in
+   consultation with X, Y, and Z, develop"), "each", "as soon as practicable", a deadline's
+   "or 180 days after ..., whichever comes later" alternative are skipped; "I hereby direct X
+   ... to VERB" gives VERB's phrase; a passive with agent is made active ("make such a
+   determination"); a noun item takes the lead-in's verb ("submit ... a report").
 """
 
 from __future__ import annotations
@@ -189,7 +217,7 @@ _ACTOR_LEAD_WORDS = frozenset(
     [
         *("a", "an", "of", "other", "such", "these", "those", "their", "its", "covered"),
         *("senior", "federal", "relevant", "appropriate", "all", "every", "member", "members"),
-        *("representatives", "agency", "agencies", ",", "and", "or"),
+        *("representatives", "agency", "agencies", ",", "and", "or", "from"),
     ]
 )
 # "agencies may have gaps", "risks that may arise": "may" before a verb of state or event is
@@ -1346,7 +1374,16 @@ def _drafts_for(
                 action = _passive_action(doc, passive, subject or clause_start, trigger)
         if actor is None:
             if subjectless is not None:
-                subjectless.append((base + sent.start_char, base + sent.end_char))
+                # The trigger's clause: from the ";" before it to the ";" after it.
+                a = next(
+                    (
+                        i + 1
+                        for i in range(trigger.start - 1, sent.start - 1, -1)
+                        if tk.text[i] == ";"
+                    ),
+                    sent.start,
+                )
+                subjectless.append((base + doc[a].idx, base + doc[clause_end - 1].idx + 1))
             continue
         deadline, dl_ev = _deadline_for(
             doc, (clause_start, clause_end), trigger, sent, signed_here, base
