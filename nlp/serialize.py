@@ -269,17 +269,21 @@ def directive_ids(directives: Iterable[Directive]) -> list[str]:
     return ids
 
 
+def directives_to_list(directives: Iterable[Directive]) -> list[dict[str, Any]]:
+    """The contract's directive objects, with their ``directive_ids``."""
+    directives = tuple(directives)
+    return [
+        directive_to_dict(d, i) for d, i in zip(directives, directive_ids(directives), strict=True)
+    ]
+
+
 # --- extraction results ------------------------------------------------------------------------
 
 
 def extraction_to_dict(extraction: Extraction) -> dict[str, Any]:
     """Any object with the ``Extraction`` fields will do (duck-typed)."""
-    directives = tuple(extraction.directives)
     return {
-        "directives": [
-            directive_to_dict(d, i)
-            for d, i in zip(directives, directive_ids(directives), strict=True)
-        ],
+        "directives": directives_to_list(extraction.directives),
         "provision_classes": dict(extraction.provision_classes),
         "unresolved_actors": list(extraction.unresolved_actors),
         "extractor_version": extraction.extractor_version,
@@ -314,7 +318,6 @@ def contract(
     meta = document.meta
     if provision_classes is None:
         provision_classes = extraction.provision_classes if extraction is not None else {}
-    directives = tuple(extraction.directives) if extraction is not None else ()
     return {
         "document": {
             "title": meta.title,
@@ -326,10 +329,7 @@ def contract(
             "doc_type": meta.doc_type,
             "fr_citation": meta.fr_citation,
         },
-        "directives": [
-            directive_to_dict(d, i)
-            for d, i in zip(directives, directive_ids(directives), strict=True)
-        ],
+        "directives": directives_to_list(extraction.directives if extraction is not None else ()),
         "provisions": [
             {
                 "pinpoint": p.pinpoint,
