@@ -114,10 +114,6 @@ class DirectiveTableModel(QAbstractTableModel):
         self._display: dict[int, tuple[str, ...]] = {}  # id -> the six cells, as shown
 
     # -- querying -----------------------------------------------------------------------------
-    def set_library(self, library: Any) -> None:
-        self.library = library
-        self.refresh()
-
     def set_filter(self, directive_filter: Any) -> None:
         self._filter = directive_filter
         self._apply(requery=False)
