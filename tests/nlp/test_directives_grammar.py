@@ -389,3 +389,15 @@ def test_dated_item_with_a_subject_of_its_own_does_not_inherit_the_lead_in():
     assert item.action.startswith("submit to the President a report")
     assert due(item) == SIGNED + timedelta(days=120)
     assert at(x, "2(b)(i)") == []
+
+
+def test_subjectless_clause_after_a_semicolon_does_not_block_the_items_date():
+    x = run(
+        "Sec. 2. Reviews. (a) The Director of OPM shall:",
+        "(i) within 60 days of the date of this order, conduct a widget review; this review "
+        "shall include widget makers; and",
+        "(ii) publish the review.",
+    )
+    [item] = at(x, "2(a)(i)")
+    assert due(item) == SIGNED + timedelta(days=60)
+    assert item.action.startswith("conduct a widget review")
