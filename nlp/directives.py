@@ -1781,10 +1781,14 @@ def _finish(d: _Draft, document, analysed, descendants, by_pin, outline) -> Dire
     else:
         action = _action(d.trigger.doc, d.trigger, d.sentence.end)
     if not action and d.items:
-        # "X shall:" -- the action is stated by the first item.
-        first = analysed.get(d.item_idx[0], ())
-        if first and len(first[0].doc):
-            action = _action(first[0].doc, first[0].doc[0:0], len(first[0].doc))
+        # "X shall:" -- the action is stated by the first item, or by its first item when
+        # it is a lead-in of its own ("(a) with respect to the rulemaking: (i) submit ...").
+        for j in [d.item_idx[0], *descendants.get(d.item_idx[0], ())]:
+            first = analysed.get(j, ())
+            if first and len(first[0].doc):
+                action = _action(first[0].doc, first[0].doc[0:0], len(first[0].doc))
+            if action:
+                break
     return Directive(
         pinpoint=d.provision.pinpoint,
         kind=d.kind,

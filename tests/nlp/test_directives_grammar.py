@@ -401,3 +401,13 @@ def test_subjectless_clause_after_a_semicolon_does_not_block_the_items_date():
     [item] = at(x, "2(a)(i)")
     assert due(item) == SIGNED + timedelta(days=60)
     assert item.action.startswith("conduct a widget review")
+
+
+def test_lead_in_action_from_a_nested_first_item():
+    [d] = run(
+        "Sec. 2. Rules. The Secretary of Energy shall:",
+        "(a) with respect to the widget rulemaking required by statute:",
+        "(i) promptly submit a widget notice to the Director of OMB; and",
+        "(ii) publish a final widget rule.",
+    ).directives
+    assert d.action.startswith("submit a widget notice")
