@@ -15,12 +15,13 @@ import argparse
 import random
 import sys
 import time
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from eolens.data.ingest import store_analysis
 from eolens.data.library import Library
 from eolens.data.queries import DirectiveFilter
+from eolens.nlp.extract import Extraction
+from eolens.nlp.isolated import Analysis
 from eolens.nlp.model import (
     AgencyRef,
     Deadline,
@@ -67,22 +68,7 @@ OBJECTS = [
 ]
 
 
-@dataclass(frozen=True)
-class _Analysis:
-    document: Document
-    outline: Outline
-    extraction: object
-
-
-@dataclass(frozen=True)
-class _Extraction:
-    directives: tuple[Directive, ...]
-    provision_classes: dict[str, str]
-    unresolved_actors: tuple[str, ...]
-    extractor_version: str
-
-
-def synthetic_document(number: int, count: int, rng: random.Random) -> _Analysis:
+def synthetic_document(number: int, count: int, rng: random.Random) -> Analysis:
     """One synthetic order with ``count`` directives, one provision each."""
     signed = date(2025, 1, 1) + timedelta(days=rng.randrange(500))
     lines = [f"SYNTHETIC benchmark document {number}"]
@@ -167,8 +153,8 @@ def synthetic_document(number: int, count: int, rng: random.Random) -> _Analysis
         PageSpan(n + 1, n * step, len(text) if n == pages_n - 1 else (n + 1) * step)
         for n in range(pages_n)
     )
-    extraction = _Extraction(tuple(directives), {}, (), SYNTHETIC_VERSION)
-    return _Analysis(Document(meta, text, pages), Outline(tuple(provisions)), extraction)
+    extraction = Extraction(tuple(directives), {}, (), SYNTHETIC_VERSION)
+    return Analysis(Document(meta, text, pages), Outline(tuple(provisions)), extraction)
 
 
 def generate_directives(

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 import sqlite_utils
-from eolens.nlp.isolated import AnalysisCancelled, IsolatedAnalyser
+from eolens.nlp.isolated import Analysis, AnalysisCancelled, IsolatedAnalyser
 from eolens.nlp.model import Directive, Document, Outline, ReadError
 from eolens.nlp.readers.textnorm import sha256_file
 
@@ -49,13 +49,6 @@ class Analyser(Protocol):
     def analyse(self, path: str | Path) -> AnalysisLike: ...
 
 
-@dataclass(frozen=True, slots=True)
-class _LocalAnalysis:
-    document: Document
-    outline: Outline
-    extraction: Any = None
-
-
 class InProcessAnalyser:
     """Reads in this process. Only for trusted text (tests, re-extraction, no child available)."""
 
@@ -68,13 +61,13 @@ class InProcessAnalyser:
     def __exit__(self, *exc: object) -> None:
         return None
 
-    def analyse(self, path: str | Path, sha256: str | None = None) -> _LocalAnalysis:
+    def analyse(self, path: str | Path, sha256: str | None = None) -> Analysis:
         from eolens.nlp.outline import parse_outline
         from eolens.nlp.readers import read_document
 
         document = read_document(path, sha256=sha256)
         outline = parse_outline(document)
-        return _LocalAnalysis(document, outline, self.run(document, outline))
+        return Analysis(document, outline, self.run(document, outline))
 
     def run(self, document: Document, outline: Outline) -> Any:
         return run_extraction(document, outline) if self.extract else None

@@ -1,33 +1,18 @@
 """What the made-up sample orders of tests/data/data_samples.py and tests/gui/gui_synthetic.py
-share: the analysis records ingest stores, span finding, the "within 30 days" deadline, and
-storing a sample into a new library."""
+share: span finding, the "within 30 days" deadline, and storing a sample into a new library.
+The samples are the real records (``Analysis``, ``Extraction``), filled in by hand."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
 from eolens.data.ingest import store_analysis
 from eolens.data.library import Library
-from eolens.nlp.model import Deadline, Directive, Document, Outline
+from eolens.nlp.isolated import Analysis
+from eolens.nlp.model import Deadline
 
 WITHIN_30_DAYS = "within 30 days of the date of this order"
-
-
-@dataclass(frozen=True)
-class SampleExtraction:
-    directives: tuple[Directive, ...]
-    provision_classes: dict[str, str] = field(default_factory=dict)
-    unresolved_actors: tuple[str, ...] = ()
-    extractor_version: str = "test-1"
-
-
-@dataclass(frozen=True)
-class SampleAnalysis:
-    document: Document
-    outline: Outline
-    extraction: SampleExtraction | None
 
 
 def find(text: str, needle: str, start: int = 0) -> tuple[int, int]:
@@ -49,7 +34,7 @@ def within_30_days(text: str, signed: date, start: int = 0) -> Deadline:
     )
 
 
-def store_sample(path: Path, analysis: SampleAnalysis) -> Library:
+def store_sample(path: Path, analysis: Analysis) -> Library:
     """A new library at ``path`` holding ``analysis``, stored the way ingest stores it."""
     library = Library.open(path)
     store_analysis(library.db, analysis)

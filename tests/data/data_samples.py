@@ -10,6 +10,8 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from eolens.nlp.extract import Extraction
+from eolens.nlp.isolated import Analysis
 from eolens.nlp.model import (
     AgencyRef,
     Directive,
@@ -20,7 +22,7 @@ from eolens.nlp.model import (
     PageSpan,
     Provision,
 )
-from samples import SampleAnalysis, SampleExtraction, find, within_30_days
+from samples import find, within_30_days
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 
@@ -50,7 +52,7 @@ LINES = [
 ]
 
 
-def sample_analysis(number: int = 99001, *, extraction: bool = True) -> SampleAnalysis:
+def sample_analysis(number: int = 99001, *, extraction: bool = True) -> Analysis:
     lines = [line.replace("99001", str(number)) for line in LINES]
     text = "\n".join(lines)
     sha = hashlib.sha256(text.encode()).hexdigest()
@@ -105,7 +107,7 @@ def sample_analysis(number: int = 99001, *, extraction: bool = True) -> SampleAn
     )
     document = Document(meta, text, pages)
     if not extraction:
-        return SampleAnalysis(document, Outline(provisions), None)
+        return Analysis(document, Outline(provisions), None)
     sa = find(text, lines[4])
     sb = find(text, lines[5])
     sc = find(text, lines[6])
@@ -157,11 +159,13 @@ def sample_analysis(number: int = 99001, *, extraction: bool = True) -> SampleAn
         ),
     )
     classes = {"1": "policy", "2(a)": "directive", "2(b)": "directive", "3": "construction"}
-    return SampleAnalysis(
-        document, Outline(provisions), SampleExtraction(directives, classes, ("the Widget Board",))
+    return Analysis(
+        document,
+        Outline(provisions),
+        Extraction(directives, classes, ("the Widget Board",), "test-1"),
     )
 
 
-def with_extractor(analysis: SampleAnalysis, version: str, keep: int) -> SampleExtraction:
+def with_extractor(analysis: Analysis, version: str, keep: int) -> Extraction:
     ext = analysis.extraction
     return replace(ext, directives=ext.directives[:keep], extractor_version=version)

@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from eolens.data.library import Library
+from eolens.nlp.extract import Extraction
+from eolens.nlp.isolated import Analysis
 from eolens.nlp.model import (
     AgencyRef,
     Directive,
@@ -17,7 +19,7 @@ from eolens.nlp.model import (
     PageSpan,
     Provision,
 )
-from samples import SampleAnalysis, SampleExtraction, find, store_sample, within_30_days
+from samples import find, store_sample, within_30_days
 
 LINES = [
     "Executive Order 99999 of January 2, 2026",
@@ -46,7 +48,7 @@ def _ev(role: str, needle: str, line: tuple[int, int], label: str | None = None)
 
 def build(
     title: str = "Testing the Reader", sha: str = "0" * 64
-) -> tuple[Document, Outline, SampleExtraction]:
+) -> tuple[Document, Outline, Extraction]:
     a, b, c = _line(4), _line(5), _line(6)
     da = (a[0] + len("(a) "), a[1])
     db_ = (b[0] + len("(b) "), b[1])
@@ -129,8 +131,8 @@ def build(
         "2(c)": "directive",
         "3": "construction",
     }
-    return document, Outline(provisions), SampleExtraction(directives, classes, (), "test")
+    return document, Outline(provisions), Extraction(directives, classes, (), "test")
 
 
 def make_library(path: Path, title: str = "Testing the Reader") -> Library:
-    return store_sample(path, SampleAnalysis(*build(title)))
+    return store_sample(path, Analysis(*build(title)))
