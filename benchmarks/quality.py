@@ -1,8 +1,13 @@
 """Directive-extraction quality against our own labels (benchmarks/labels/*.json).
 
-Two blocks with their own totals: the tuned labels (benchmarks/labels/*.json, written while the
-rules were built) and the held-out labels (benchmarks/labels/heldout/*.json, written by an
-independent annotator and never tuned on).
+Three blocks with their own totals, from the most to the least tuned on:
+
+* tuned (benchmarks/labels/*.json): written while the rules were built;
+* second round (benchmarks/labels/heldout/*.json): written by an independent annotator before
+  the extractor was run on them; the first round of rules scored F1 0.875 there, and the second
+  round of rules was then written against its error list, so it is no longer unseen;
+* unseen (benchmarks/labels/unseen/*.json): written by another independent annotator after the
+  rules were frozen; the honest estimate for orders nobody has seen.
 
     .venv/bin/python benchmarks/quality.py [--corpus DIR] [--verbose]
 
@@ -30,6 +35,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 LABELS = REPO / "benchmarks" / "labels"
 HELDOUT = LABELS / "heldout"
+UNSEEN = LABELS / "unseen"
 DEFAULT_CORPUS = (REPO / ".." / "shared" / "corpus").resolve()
 
 
@@ -196,11 +202,14 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print("=== tuned (labels written while building the rules) ===")
     tuned = run(args.corpus, args.verbose, LABELS)
-    print("\n=== held-out (independent annotator, never tuned on) ===")
+    print("\n=== second round (independent annotator; rules since fixed against its errors) ===")
     heldout = run(args.corpus, args.verbose, HELDOUT)
+    print("\n=== unseen (independent annotator, labelled after the rules were frozen) ===")
+    unseen = run(args.corpus, args.verbose, UNSEEN)
     print()
-    print(totals("TUNED   ", tuned))
-    print(totals("HELD-OUT", heldout))
+    print(totals("TUNED       ", tuned))
+    print(totals("SECOND ROUND", heldout))
+    print(totals("UNSEEN      ", unseen))
     return 0
 
 
