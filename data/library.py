@@ -26,6 +26,7 @@ from eolens.data.db import LibraryError
 from eolens.data.fetch import FetchError, FrOrder
 from eolens.data.ingest import Analyser, IngestResult, ProgressCallback
 from eolens.data.queries import DirectiveFilter, DirectiveRow, Facets, SearchHit
+from eolens.nlp.extract import Extraction
 from eolens.nlp.model import (
     AgencyRef,
     Deadline,
@@ -91,12 +92,6 @@ class DirectiveRecord:
     doc_id: int
     extractor_version: str | None
     directive: Directive
-
-
-@dataclass(frozen=True, slots=True)
-class _StoredExtraction:
-    directives: tuple[Directive, ...]
-    provision_classes: dict[str, str]
 
 
 _DOC_COLUMNS = """d.id, d.title, d.doc_type, d.eo_number, d.signed, d.page_count, d.source_path,
@@ -409,9 +404,11 @@ class Library:
         """The directives.md JSON contract for a stored document (what ``extract`` prints)."""
         from eolens.nlp.serialize import contract
 
-        stored = _StoredExtraction(
+        stored = Extraction(
             directives=tuple(r.directive for r in self.directives_of(doc_id)),
             provision_classes=self.provision_classes(doc_id),
+            unresolved_actors=tuple(self.unresolved_actors(doc_id)),
+            extractor_version=self.document(doc_id).extractor_version or "",
         )
         return contract(self.load_document(doc_id), self.outline(doc_id), stored)
 
