@@ -432,7 +432,7 @@ class IsolatedAnalyser:
             peak = max(peak, watch.sample())
             if self.memory_limit_bytes and peak > self.memory_limit_bytes:
                 self._kill()
-                raise ReadError(str(path), f"used more than {self.memory_limit_bytes // MB} MB")
+                raise ReadError(str(path), f"used more than {self._limit_mb()} MB")
             if not ready:
                 continue
             try:
