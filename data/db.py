@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -230,9 +232,9 @@ def open_database(path: str | Path | None = None, *, migrate: bool = True) -> sq
     except sqlite3.Error as exc:
         raise LibraryError(f"cannot open {path}: {exc}") from exc
     try:
-        _configure(db)
+        _while_contended(lambda: _configure(db))
         if migrate:
-            _migrate(db, path, existed)
+            _while_contended(lambda: _migrate(db, path, existed))
     except LibraryError:
         db.close()
         raise
@@ -243,6 +245,27 @@ def open_database(path: str | Path | None = None, *, migrate: bool = True) -> sq
             "restore a backup or choose another file with --db"
         ) from exc
     return db
+
+
+def _while_contended(step: Callable[[], None], patience: float = 30.0) -> None:
+    """Run ``step``, retrying while another process is creating or migrating the same file.
+
+    The busy timeout does not cover these cases: switching to WAL needs an exclusive lock, a
+    read transaction that must upgrade to a write fails at once ("database is locked"), and two
+    processes that both saw a migration pending race to create the same table ("already
+    exists"). After a retry the migration is found applied and nothing is done twice.
+    """
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as exc:
+            message = str(exc)
+            contended = "locked" in message or "already exists" in message
+            if not contended or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _configure(db: sqlite_utils.Database) -> None:
