@@ -355,6 +355,7 @@ _HEAD_STOP = frozenset(
         "at",
     ]
 )
+_FRAME_DEADLINE = re.compile(r"\b(?:within|by|no later than|not later than)\b", re.IGNORECASE)
 _WHICHEVER_LATER = re.compile(r"\bwhichever\s+(?:is|comes|occurs)\s+later\b", re.IGNORECASE)
 # Generic subjects that name no one who can be held to a duty: the President's aspirations
 # ("The Federal Government must improve its efforts ..."), not directives.
@@ -1464,15 +1465,22 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
     selected: list[int] = []
     lead_ins: set[int] = set()
     for i, (_, s, e) in enumerate(ranges):
-        if classify.TRIGGER_WORDS.search(document.text, s, e) or parent_idx[i] in lead_ins:
+        colon = document.text[s:e].rstrip().endswith(":")
+        if (
+            classify.TRIGGER_WORDS.search(document.text, s, e)
+            or parent_idx[i] in lead_ins
+            # "Within 90 days of the date of this order:" -- a frame that dates its items.
+            or (colon and i in children and _FRAME_DEADLINE.search(document.text, s, e))
+        ):
             selected.append(i)
-            if document.text[s:e].rstrip().endswith(":"):
+            if colon:
                 lead_ins.add(i)
     analysed = _analyse(document, ranges, selected)
     quoted = _quoted_mask(document.text)
 
     class_of: list[str] = []
     policy_lead_ins: set[int] = set()
+    frames: dict[int, tuple] = {}
     records: dict[int, list[_Draft]] = {}
     unresolved: list[str] = []
     order: list[_Draft] = []
@@ -1536,6 +1544,10 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
             ):
                 d.deadline = parent_rec.deadline
                 d.deadline_evidence = parent_rec.deadline_evidence
+            elif d.deadline is None and d.quote_para is None and parent_idx[i] in frames:
+                # A frame with no actor of its own ("Within 90 days of the date of this
+                # order:") states the deadline once for every item's actor.
+                d.deadline, d.deadline_evidence = frames[parent_idx[i]]
         if not kept and parent_rec is not None and parent_rec.index == parent_idx[i]:
             own_deadline = _own_deadline(analysed.get(i, ()), signed)
             # Items of "The Director's guidance shall specify:" are contents of a deliverable,
@@ -1573,6 +1585,10 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
             for d in kept:
                 unresolved.extend(d.actor.unresolved)
             continue
+        if not seen and not drafts and own.rstrip().endswith(":") and i in children:
+            frame = _own_deadline(analysed.get(i, ()), signed)
+            if frame is not None:
+                frames[i] = frame
         parent_class = class_of[parent_idx[i]] if parent_idx[i] is not None else None
         klass = _provision_class(prov, own, seen, parent_class, parent_rec)
         class_of.append(klass)

@@ -411,3 +411,35 @@ def test_lead_in_action_from_a_nested_first_item():
         "(ii) publish a final widget rule.",
     ).directives
     assert d.action.startswith("submit a widget notice")
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        "Within 60 days of the date of this order:",
+        "Within 60 days of the date of this order, the following actions shall be taken:",
+    ],
+)
+def test_frame_without_an_actor_dates_every_items_actor(frame):
+    x = run(
+        f"Sec. 4. Widgets. {frame}",
+        "(a) The Secretary of Energy shall review widget rules.",
+        "(b) The Secretary of Commerce shall publish widget data by June 1, 2032.",
+    )
+    [first] = at(x, "4(a)")
+    assert due(first) == SIGNED + timedelta(days=60)
+    [second] = at(x, "4(b)")
+    assert due(second) == date(2032, 6, 1)
+    assert at(x, "4") == []
+
+
+def test_directive_lead_in_does_not_date_another_actors_item():
+    x = run(
+        "Sec. 4. Widgets. Within 60 days of the date of this order, the Secretary of Energy shall:",
+        "(a) review widget rules; and",
+        "(b) The Secretary of Commerce shall publish widget data.",
+    )
+    [lead] = at(x, "4")
+    assert due(lead) == SIGNED + timedelta(days=60)
+    [other] = at(x, "4(b)")
+    assert due(other) is None
