@@ -443,3 +443,11 @@ def test_directive_lead_in_does_not_date_another_actors_item():
     assert due(lead) == SIGNED + timedelta(days=60)
     [other] = at(x, "4(b)")
     assert due(other) is None
+
+
+def test_defense_components_resolve_to_their_own_key():
+    [d] = run(
+        "Sec. 5. Clearances. The Director of the Defense Counterintelligence and Security "
+        "Agency shall review widget clearances."
+    ).directives
+    assert leads(d) == ["DCSA"]
