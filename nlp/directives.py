@@ -355,6 +355,7 @@ _HEAD_STOP = frozenset(
         "at",
     ]
 )
+_CONCURRENCE_STOP = frozenset(["after", "in", "with", "through", "acting", "upon", "following"])
 _FRAME_DEADLINE = re.compile(r"\b(?:within|by|no later than|not later than)\b", re.IGNORECASE)
 _WHICHEVER_LATER = re.compile(r"\bwhichever\s+(?:is|comes|occurs)\s+later\b", re.IGNORECASE)
 # Generic subjects that name no one who can be held to a duty: the President's aspirations
@@ -511,6 +512,28 @@ def _drop_exceptions(doc: Doc, start: int, end: int, base: int, agencies, eviden
     return agencies, evidence
 
 
+def _concurring(doc: Doc, start: int, end: int, base: int, agencies, evidence):
+    """ "X, subject to the concurrence of Y and after consultation with Z, shall": Y agrees to
+    what X does; like a consulted party, it is never a lead."""
+    tk = _tk(doc)
+    spans: list[tuple[int, int]] = []
+    for i in range(start, end - 1):
+        if tk.lower[i] == "concurrence" and tk.lower[i + 1] in {"of", "by"}:
+            j = i + 2
+            while j < end and tk.text[j] not in {",", ";", "(", ")"}:
+                if tk.lower[j] == "and" and j + 1 < end and tk.lower[j + 1] in _CONCURRENCE_STOP:
+                    break
+                j += 1
+            spans.append((base + doc[i].idx, base + doc[j - 1].idx + len(doc[j - 1])))
+    if not spans:
+        return agencies
+    names = {e.label for e in evidence if any(a <= e.start < b for a, b in spans)}
+    return tuple(
+        replace(a, role="consulted") if a.role == "lead" and a.name in names else a
+        for a in agencies
+    )
+
+
 def _possessed_head(doc: Doc, start: int, end: int) -> bool:
     """ "Agencies’ policies must ...": the subject is a thing the actor has, not the actor."""
     tk = _tk(doc)
@@ -587,6 +610,7 @@ def resolve_actor(doc: Doc, start: int, end: int, base: int) -> ActorResult | No
         elif _possessed_head(doc, start, end):
             return None
         agencies, evidence = _drop_exceptions(doc, start, end, base, agencies, evidence)
+        agencies = _concurring(doc, start, end, base, agencies, evidence)
         agencies = _dedupe(agencies)
         unresolved = tuple(
             u for u in unresolved if not _FUNCTION_WORDS.match(u) and not _QUALIFIER.search(u)

@@ -451,3 +451,15 @@ def test_defense_components_resolve_to_their_own_key():
         "Agency shall review widget clearances."
     ).directives
     assert leads(d) == ["DCSA"]
+
+
+def test_concurring_official_is_consulted_not_a_lead():
+    [d] = run(
+        "Sec. 6. Exports. The Secretary of Energy, subject to the concurrence of the Secretary "
+        "of State and after consultation with the Secretary of Commerce, shall approve widget "
+        "exports."
+    ).directives
+    assert leads(d) == ["DOE"]
+    roles = {a.key: a.role for a in d.agencies}
+    assert roles["DOS"] == "consulted"
+    assert roles["DOC"] == "consulted"
