@@ -57,6 +57,13 @@ How a provision is read (the rules, in the order they apply):
    "or 180 days after ..., whichever comes later" alternative are skipped; "I hereby direct X
    ... to VERB" gives VERB's phrase; a passive with agent is made active ("make such a
    determination"); a noun item takes the lead-in's verb ("submit ... a report").
+14. **Frames.** A lead-in with no actor of its own ("Within 90 days of the date of this
+   order:", "..., the following actions shall be taken:") is no record; its deadline passes
+   to every item's actor (rule 11 is for lead-ins that are themselves a directive).
+15. "subject to the concurrence of X": X is ``consulted``, never a lead.
+16. What the Government "must" do is an aspiration (rule 4), but "the United States
+   Government shall not ..." (also after a sentence adverb, "However, ...") is a prohibition
+   binding every agency: a generic actor.
 """
 
 from __future__ import annotations
@@ -165,6 +172,17 @@ _ADVERBIAL_STARTS = frozenset(
         "regardless",
         "rather",
         "whether",
+        # sentence adverbs
+        "however",
+        "nevertheless",
+        "nonetheless",
+        "instead",
+        "likewise",
+        "similarly",
+        "finally",
+        "therefore",
+        "thus",
+        "hence",
     ]
 )
 _SUBORDINATORS = frozenset(
@@ -1242,6 +1260,27 @@ def _find_actor(
     return resolve_actor(doc, s, end, base)
 
 
+def _government_bound(doc: Doc, trigger: Span, clause_start: int, base: int):
+    """ "However, the United States Government shall not acquire ...": what the Government
+    must do is an aspiration, but what it shall not do binds every agency (a generic actor)."""
+    s = _subject_start(doc, clause_start, trigger.start)
+    if s is None:
+        return None
+    span = doc[s : trigger.start]
+    phrase = " ".join(span.text.strip(" ,").split())
+    if not _NOT_ADDRESSEE.match(phrase) or phrase.lower() in {"we", "public", "the public"}:
+        return None
+    ref = AgencyRef(name=phrase, acronym=None, role="lead")
+    return ActorResult(
+        phrase=span.text,
+        start=base + span.start_char,
+        end=base + span.end_char,
+        agencies=(ref,),
+        evidence=(),
+        unresolved=(),
+    )
+
+
 def _antecedent(doc: Doc, pronoun: int, base: int) -> ActorResult | None:
     """ "As agencies continue ..., they shall": a pronoun subject stands for the nearest actor
     named before it in its sentence."""
@@ -1379,8 +1418,10 @@ def _drafts_for(
                 break
         if subordinate:
             continue
-        prev_end_by_sent[sent.start] = trigger.end
         kind = classify.trigger_kind(trigger.label_, trigger.text)
+        if actor is None and kind == "prohibition":
+            actor = _government_bound(doc, trigger, clause_start, base)
+        prev_end_by_sent[sent.start] = trigger.end
         action = None
         if trigger[0].lower_ == "i":
             # "I hereby direct the Secretary of Commerce, within 90 days ..., to:"

@@ -463,3 +463,14 @@ def test_concurring_official_is_consulted_not_a_lead():
     roles = {a.key: a.role for a in d.agencies}
     assert roles["DOS"] == "consulted"
     assert roles["DOC"] == "consulted"
+
+
+def test_prohibition_on_the_government_after_a_sentence_adverb_binds_all_agencies():
+    x = run(
+        "Sec. 3. Stocks. (a) The Secretary of Energy shall develop widget strategies. However, "
+        "the United States Government shall not acquire additional widgets.",
+        "(b) The Federal Government must improve its widget security.",
+    )
+    records = [(d.kind, leads(d)) for d in at(x, "3(a)")]
+    assert records == [("obligation", ["DOE"]), ("prohibition", ["GENERIC"])]
+    assert at(x, "3(b)") == []
