@@ -1341,6 +1341,25 @@ def _shares_subject(tk: _Tokens, trigger: Span, prev_end_by_sent, sent: Span) ->
     return any(sent.start <= t < trigger.start for t in tk.trigger_starts)
 
 
+def _coordinated_deadline(doc: Doc, trigger: Span, sent: Span) -> int | None:
+    """Token after the coordinator when the trigger follows ", and <deadline>," ("..., and
+    within 180 days of the date of this order, shall identify ..."), else None."""
+    tk = _tk(doc)
+    spans = [s for s in doc.spans.get("deadline", ()) if sent.start <= s.start < trigger.start]
+    i = trigger.start - 1
+    while i >= sent.start and tk.text[i] == ",":
+        i -= 1
+    span = next((s for s in spans if s.start <= i < s.end), None)
+    if span is None:
+        return None
+    i = span.start - 1
+    while i >= sent.start and tk.text[i] == ",":
+        i -= 1
+    if i < sent.start or tk.lower[i] not in {"and", "then"}:
+        return None
+    return i + 1
+
+
 def _epistemic(tk: _Tokens, trigger: Span) -> bool:
     if tk.lower[trigger.end - 1] != "may":
         return False
@@ -1404,7 +1423,31 @@ def _drafts_for(
             signed_here = quote.signed or signed
         if _relative_trigger(tk, trigger.start) or _epistemic(tk, trigger):
             continue
-        if _month_name(tk, trigger) or _shares_subject(tk, trigger, prev_end_by_sent, sent):
+        if _month_name(tk, trigger):
+            continue
+        dated_step = _coordinated_deadline(doc, trigger, sent)
+        if dated_step is not None and drafts and drafts[-1].sentence.start == sent.start:
+            # "X shall establish ..., and within 180 days ..., shall identify ...": the same
+            # subject's second verb phrase with a deadline of its own is a further directive.
+            deadline, dl_ev = _deadline_for(
+                doc, (dated_step, sent.end), trigger, sent, signed_here, base
+            )
+            if deadline is not None:
+                prev_end_by_sent[sent.start] = trigger.end
+                drafts.append(
+                    replace(
+                        drafts[-1],
+                        trigger=trigger,
+                        clause_start=dated_step,
+                        deadline=deadline,
+                        deadline_evidence=dl_ev,
+                        extra_evidence=[],
+                        action=None,
+                        opens_list=False,
+                    )
+                )
+                continue
+        if _shares_subject(tk, trigger, prev_end_by_sent, sent):
             continue
         actor, clause_start, subordinate = None, sent.start, False
         for clause_start, after in _clause_starts(doc, trigger, prev_end_by_sent.get(sent.start)):
@@ -1487,6 +1530,11 @@ def _same_record(k: _Draft, d: _Draft) -> bool:
     if k.deadline is not None and d.deadline is not None:
         dates = (k.deadline.date, d.deadline.date)
         return dates[0] == dates[1] or dates == (None, None)
+    if k.deadline is None and d.deadline is not None and d.span[0] >= k.span[1]:
+        # "X shall establish a program. X shall commence operation no later than <date>.": a
+        # later sentence with a dated deadline of its own is a further directive; a recurrence
+        # ("Such agencies shall provide such reports every 60 days") restates the first.
+        return d.deadline.date is None or bool(d.deadline.recurrence)
     return True
 
 

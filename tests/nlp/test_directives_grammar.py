@@ -474,3 +474,20 @@ def test_prohibition_on_the_government_after_a_sentence_adverb_binds_all_agencie
     records = [(d.kind, leads(d)) for d in at(x, "3(a)")]
     assert records == [("obligation", ["DOE"]), ("prohibition", ["GENERIC"])]
     assert at(x, "3(b)") == []
+
+
+def test_same_actor_with_a_second_deadline_is_a_second_record():
+    x = run(
+        "Sec. 3. Plants. (a) The Secretary of Energy shall establish a widget program. The "
+        "Secretary of Energy shall open a widget plant no later than September 30, 2033.",
+        "(b) Within 30 days of the date of this order, the Secretary of Commerce shall set "
+        "widget metrics, and within 180 days of the date of this order, shall identify widget "
+        "barriers.",
+    )
+    assert [due(d) for d in at(x, "3(a)")] == [None, date(2033, 9, 30)]
+    assert at(x, "3(a)")[1].action.startswith("open a widget plant")
+    first, second = at(x, "3(b)")
+    assert due(first) == SIGNED + timedelta(days=30)
+    assert due(second) == SIGNED + timedelta(days=180)
+    assert leads(second) == ["DOC"]
+    assert second.action.startswith("identify widget barriers")
