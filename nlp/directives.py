@@ -28,9 +28,11 @@ How a provision is read (the rules, in the order they apply):
    the same sentence, else inherited from the nearest directive ancestor (a lead-in).
 8. **One record per (pinpoint, actor).** A second directive at the same pinpoint with the same
    lead agencies, or with an anaphoric actor ("The Secretary shall also ...", "Each shall ...",
-   "Such agencies shall ..."), merges into the first (its deadline, e.g. a recurrence "every 60
-   days", fills a record that has none); different actors give separate records, and so does
-   the same actor with a different dated deadline of its own.
+   "Such agencies shall ..."), merges into the first (its recurrence, "every 60 days",
+   fills a record that has none); different actors give separate records, and so does the
+   same actor with a different dated deadline of its own, also when the first has none ("X
+   shall establish ... . X shall commence ... no later than <date>.") or when its second verb
+   phrase is coordinated with its own deadline ("..., and within 180 days ..., shall identify").
 9. **Not a trigger:** the verb of a relative clause ("a Task Force that shall ...", ", which
    shall include"), "may" before a verb of state ("agencies may have gaps", "risks that may
    arise"), the month "May 7", a verb phrase coordinated with an earlier trigger ("... must
@@ -64,6 +66,8 @@ How a provision is read (the rules, in the order they apply):
 16. What the Government "must" do is an aspiration (rule 4), but "the United States
    Government shall not ..." (also after a sentence adverb, "However, ...") is a prohibition
    binding every agency: a generic actor.
+17. A stated need ("X must be able to ...", "must be capable of", "X must have ...") is no
+   directive when a real directive follows in the same provision (the need it meets).
 """
 
 from __future__ import annotations
@@ -468,6 +472,7 @@ class _Draft:
     quote_para: int | None = None  # start of the inserted quoted paragraph it stands in
     opens_list: bool = False  # one of its sentences ends in ":" (it is the items' lead-in)
     action: str | None = None  # set when the verb phrase is not the words after the trigger
+    finding: bool = False  # "X must be able to ...": a need stated, not an instruction
 
 
 @dataclass
@@ -1360,6 +1365,17 @@ def _coordinated_deadline(doc: Doc, trigger: Span, sent: Span) -> int | None:
     return i + 1
 
 
+def _states_need(tk: _Tokens, trigger: Span) -> bool:
+    """ "must be able to", "must be capable of", "must have": a capability or need."""
+    modal = tk.lower[trigger.end - 1]
+    after = tk.lower[trigger.end : trigger.end + 3]
+    if modal not in {"must", "shall"}:
+        return False
+    if after[:3] == ["be", "able", "to"] or after[:3] == ["be", "capable", "of"]:
+        return True
+    return modal == "must" and after[:1] == ["have"]
+
+
 def _epistemic(tk: _Tokens, trigger: Span) -> bool:
     if tk.lower[trigger.end - 1] != "may":
         return False
@@ -1511,6 +1527,7 @@ def _drafts_for(
             quote_para=quote_para,
             action=action,
             opens_list=_ends_with_colon(doc, sent),
+            finding=kind == "obligation" and _states_need(tk, trigger),
         )
         drafts.append(draft)
     return drafts
@@ -1605,6 +1622,10 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
         drafts: list[_Draft] = []
         for unit in analysed.get(i, ()):
             drafts.extend(_drafts_for(unit, signed, quoted, seen, subjectless))
+        if any(d.finding for d in drafts) and not all(d.finding for d in drafts):
+            # "The Department must be able to procure drones. The Secretary shall: ...": the
+            # first sentence states the need the directive that follows meets.
+            drafts = [d for d in drafts if not d.finding]
         parent_rec = _nearest_directive(i, records, parent_idx)
         # An item that opens with its own deadline ("(ii) Within 150 days ..., launch ...")
         # dates the directives it states in later sentences too.

@@ -491,3 +491,18 @@ def test_same_actor_with_a_second_deadline_is_a_second_record():
     assert due(second) == SIGNED + timedelta(days=180)
     assert leads(second) == ["DOC"]
     assert second.action.startswith("identify widget barriers")
+
+
+def test_stated_need_before_the_directive_that_meets_it_is_no_directive():
+    x = run(
+        "Sec. 2. Drones. (a) The Department of Energy must be able to buy widget drones. The "
+        "Secretary of Energy shall:",
+        "(i) certify widget drones; and",
+        "(ii) publish the list.",
+        "(b) The Department of Commerce must have widget data.",
+    )
+    [d] = at(x, "2(a)")
+    assert d.action.startswith("certify widget drones")
+    assert d.items == ("2(a)(i)", "2(a)(ii)")
+    # alone, the sentence is the provision's only directive and stays one
+    assert [leads(r) for r in at(x, "2(b)")] == [["DOC"]]
