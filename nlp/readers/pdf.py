@@ -29,8 +29,10 @@ reference marks too), because moving them to the end would put their text on the
 
 Line-end hyphens are resolved without a word list: a hyphen is kept when the same compound
 appears hyphenated elsewhere in the document, dropped when the joined word appears elsewhere,
-otherwise kept after an acronym or a digit, before a capital or a digit, inside a URL and in a
-few always-hyphenated compounds ("self-", "so-called"), and dropped in every other case.
+otherwise kept after an acronym or a digit, before a capital or a digit, inside a URL, in a
+few always-hyphenated compounds ("self-", "so-called") and before a productive second element
+of a compound modifier after a whole word ("wildfire-related", "risk-based", "long-term"), and
+dropped in every other case.
 """
 
 from __future__ import annotations
@@ -89,6 +91,29 @@ _MONTH_DATE = re.compile(
     r"\s+(\d{1,2}),\s+(\d{4})"
 )
 _ALWAYS_HYPHENATED = {"self", "well", "half"}
+# Productive second elements of compound modifiers ("wildfire-related", "risk-based",
+# "American-led", "long-term"): after a whole word the hyphen is the compound's own. Not after
+# a bound prefix ("un-related", "re-funded", "cor-related" are syllable breaks of one word),
+# nor "-led" after an "l" ("control-led", "cancel-led" break "controlled", "cancelled").
+# "-wide" is left out: "nationwide", "statewide", "worldwide" are printed closed.
+_COMPOUND_SECONDS = frozenset(
+    [
+        "related",
+        "based",
+        "led",
+        "specific",
+        "level",
+        "term",
+        "scale",
+        "owned",
+        "funded",
+        "driven",
+        "enabled",
+    ]
+)
+_BOUND_PREFIXES = frozenset(
+    ["un", "re", "in", "de", "dis", "cor", "pre", "mis", "sub", "mid", "up", "inter"]
+)
 
 
 @dataclass(slots=True)
@@ -676,7 +701,16 @@ class _Hyphens:
             return "-"
         if tail.lower() in _ALWAYS_HYPHENATED or (tail.lower() == "so" and rw == "called"):
             return "-"
+        if _compound_second(tail, rw):
+            return "-"
         return ""
+
+
+def _compound_second(left: str, right: str) -> bool:
+    low = right.lower()
+    if low not in _COMPOUND_SECONDS or left.lower() in _BOUND_PREFIXES or len(left) < 3:
+        return False
+    return not (low == "led" and left[-1:].lower() == "l")
 
 
 def _assemble(pages: list[_Page], lay: _Layout) -> tuple[str, tuple]:

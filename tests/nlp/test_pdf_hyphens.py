@@ -24,6 +24,16 @@ from eolens.nlp.readers.pdf import _HYPHEN, _Hyphens
         ("an insider", "risk review", "insider-risk elsewhere", "insider-risk"),
         ("re", "cover costs", "the agency will recover them", "recover"),
         ("the cyber", "security plan", "", "cybersecurity"),
+        # a productive second element after a whole word is the compound's own hyphen ...
+        ("reduce wildfire", "related risks", "", "wildfire-related"),
+        ("a risk", "based approach", "", "risk-based"),
+        ("an American", "led effort", "", "American-led"),
+        ("the long", "term plan", "", "long-term"),
+        # ... but not after a bound prefix, nor "-led" after an "l" (syllable breaks)
+        ("an un", "related matter", "", "unrelated"),
+        ("were re", "funded later", "", "refunded"),
+        ("is control", "led by", "", "controlled"),
+        ("a nation", "wide survey", "", "nationwide"),
     ],
 )
 def test_hyphen_choice(left, right, context, expected):
