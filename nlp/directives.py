@@ -400,7 +400,10 @@ _MEMBERS_OF = re.compile(r"^(?:the\s+)?(?:\w+\s+)?members\s+of\s+(?:the\s+)?\S",
 _QUALIFIER = re.compile(
     r"^(?:for|of|in|under|with|to|from|on|at)\s|"
     r"^(?:of\s+)?(?:that|this|such|the)\s+(?:act|section|subsection|order|memorandum|title|"
-    r"chapter|part|statute|law)$|^(?:section|subsection)\b",
+    r"chapter|part|statute|law)$|^(?:section|subsection)\b|"
+    # a participial postmodifier of the actor ("represented at the National Interagency Fire
+    # Center", "located in", "designated by")
+    r"^[a-z]+(?:ed|ing)\s+(?:at|in|on|by|under|to|with|from|for|within)\s",
     re.IGNORECASE,
 )
 # Text that an amendment inserts into another order: "... and inserting, in lieu thereof, the

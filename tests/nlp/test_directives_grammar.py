@@ -506,3 +506,13 @@ def test_stated_need_before_the_directive_that_meets_it_is_no_directive():
     assert d.items == ("2(a)(i)", "2(a)(ii)")
     # alone, the sentence is the provision's only directive and stays one
     assert [leads(r) for r in at(x, "2(b)")] == [["DOC"]]
+
+
+def test_participial_qualifier_of_an_actor_is_not_an_unresolved_actor():
+    x = run(
+        "Sec. 4. Fires. The Secretary of the Interior, in consultation with the heads of "
+        "agencies represented at the National Widget Center, shall publish a widget plan."
+    )
+    [d] = x.directives
+    assert leads(d) == ["DOI"]
+    assert not any("represented" in u for u in x.unresolved_actors)
