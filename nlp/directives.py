@@ -31,8 +31,9 @@ How a provision is read (the rules, in the order they apply):
    "Such agencies shall ..."), merges into the first (its recurrence, "every 60 days",
    fills a record that has none); different actors give separate records, and so does the
    same actor with a different dated deadline of its own, also when the first has none ("X
-   shall establish ... . X shall commence ... no later than <date>.") or when its second verb
-   phrase is coordinated with its own deadline ("..., and within 180 days ..., shall identify").
+   shall establish ... . X shall commence ... no later than <date>."; but "X shall complete
+   this review within 30 days" opens on the first one's object and dates it) or when its
+   second verb phrase has its own deadline ("..., and within 180 days ..., shall identify").
 9. **Not a trigger:** the verb of a relative clause ("a Task Force that shall ...", ", which
    shall include"), "may" before a verb of state ("agencies may have gaps", "risks that may
    arise"), the month "May 7", a verb phrase coordinated with an earlier trigger ("... must
@@ -377,6 +378,7 @@ _HEAD_STOP = frozenset(
         "at",
     ]
 )
+_BACK_REFERENCES = frozenset(["this", "these", "such", "that", "those", "it", "them", "same"])
 _CONCURRENCE_STOP = frozenset(["after", "in", "with", "through", "acting", "upon", "following"])
 _FRAME_DEADLINE = re.compile(r"\b(?:within|by|no later than|not later than)\b", re.IGNORECASE)
 _WHICHEVER_LATER = re.compile(r"\bwhichever\s+(?:is|comes|occurs)\s+later\b", re.IGNORECASE)
@@ -1553,9 +1555,18 @@ def _same_record(k: _Draft, d: _Draft) -> bool:
     if k.deadline is None and d.deadline is not None and d.span[0] >= k.span[1]:
         # "X shall establish a program. X shall commence operation no later than <date>.": a
         # later sentence with a dated deadline of its own is a further directive; a recurrence
-        # ("Such agencies shall provide such reports every 60 days") restates the first.
-        return d.deadline.date is None or bool(d.deadline.recurrence)
+        # ("Such agencies shall provide such reports every 60 days") restates the first, and
+        # so does a sentence about the first one's object ("... shall complete this review
+        # within 30 days"): it dates the first directive.
+        return d.deadline.date is None or bool(d.deadline.recurrence) or _refers_back(d)
     return True
+
+
+def _refers_back(d: _Draft) -> bool:
+    """Whether the draft's verb phrase opens on an anaphoric object ("complete this review",
+    "designate or appoint such a liaison")."""
+    words = _action(d.trigger.doc, d.trigger, d.sentence.end).lower().split()[:5]
+    return any(w in _BACK_REFERENCES for w in words)
 
 
 def _lead_keys(agencies: Iterable[AgencyRef]) -> frozenset[str]:

@@ -516,3 +516,12 @@ def test_participial_qualifier_of_an_actor_is_not_an_unresolved_actor():
     [d] = x.directives
     assert leads(d) == ["DOI"]
     assert not any("represented" in u for u in x.unresolved_actors)
+
+
+def test_later_sentence_about_the_first_directives_object_dates_it():
+    [d] = run(
+        "Sec. 3. Reviews. The Secretary of Energy shall review all widget grants. The Secretary "
+        "of Energy shall complete this review within 30 days of the date of this order."
+    ).directives
+    assert d.action.startswith("review all widget grants")
+    assert due(d) == SIGNED + timedelta(days=30)
