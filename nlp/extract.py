@@ -29,7 +29,7 @@ from eolens.nlp.model import Directive, Document, Outline
 OPERATIVE_TYPES = frozenset({"executive_order", "memorandum", "guidance"})
 
 # Bump when a rule change can change results: stored machine results carry it.
-EXTRACTOR_VERSION = "rules-2026.11.29-3"
+EXTRACTOR_VERSION = "rules-2026.11.29-4"
 
 
 @dataclass(frozen=True)
