@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from os import PathLike
 from pathlib import Path
 
@@ -37,7 +36,8 @@ _SPACES = (
     "\t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
     "\u2028\u2029\u202f\u205f\u3000"
 )
-_SPACE_RUN = re.compile(f"[ {_SPACES}]+")
+# Runs other than a lone ASCII space (those need no replacing, and most spaces are lone).
+_SPACE_RUN = re.compile(f"[{_SPACES}][ {_SPACES}]*| [ {_SPACES}]+")
 # Invisible format characters that carry no text.
 _INVISIBLE = dict.fromkeys(
     map(ord, "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"),
@@ -62,14 +62,22 @@ _OPENERS = set(" ([{<\u2014\u2013-/‘“\n")
 
 # A private-use character marks a page break inside a paragraph while it is normalised.
 _PAGE_MARK = "\ue000"
+# Control characters (Unicode category Cc, U+0000-U+001F and U+007F-U+009F) other than tab, LF
+# and CR, together with the invisible format characters.
+_REMOVED_RE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(chr(k) for k in _INVISIBLE) + "]"
+)
+_STRAIGHT_QUOTE_RE = re.compile("['\"]")
+# (closing, opening) form of each straight quote.
+_CURLY = {"'": ("’", "‘"), '"': ("”", "“")}
 
 
 def strip_controls(text: str) -> str:
     """Remove control characters (keeping tab, newline, CR) and invisible format characters."""
-    text = text.translate(_INVISIBLE)
-    if not any(unicodedata.category(c) == "Cc" and c not in "\t\n\r" for c in text):
+    # One compiled pass over the whole text: a per-character loop cost most of reading time.
+    if _REMOVED_RE.search(text) is None:
         return text
-    return "".join(c for c in text if c in "\t\n\r" or unicodedata.category(c) != "Cc")
+    return _REMOVED_RE.sub("", text)
 
 
 def fold_spaces(text: str) -> str:
@@ -85,7 +93,7 @@ def caret(base: str, exponent: str) -> str:
 
 def superscripts_to_caret(text: str) -> str:
     """``10²⁶`` -> ``10^26`` (Unicode superscript digits and signs)."""
-    if not any(c in _SUPERSCRIPTS for c in text):
+    if _SUPERSCRIPT_RUN.search(text) is None:
         return text
     return _SUPERSCRIPT_RUN.sub(lambda m: "^" + "".join(_SUPERSCRIPTS[c] for c in m[0]), text)
 
@@ -95,16 +103,22 @@ def normalise_quotes(text: str) -> str:
     text = text.replace("‘‘", "“").replace("’’", "”").replace("``", "“").replace("''", "”")
     if "'" not in text and '"' not in text:
         return text
+    # Only the quotes are visited (the text between them is copied in slices).
     out: list[str] = []
-    prev = " "
-    for c in text:
-        if c == "'":
-            c = "‘" if prev in _OPENERS or prev.isspace() else "’"
-        elif c == '"':
-            c = "“" if prev in _OPENERS or prev.isspace() else "”"
+    converted: dict[int, str] = {}
+    done = 0
+    for m in _STRAIGHT_QUOTE_RE.finditer(text):
+        i = m.start()
+        j = i - 1
+        while j >= 0 and text[j] == _PAGE_MARK:  # a page break is not a character of it
+            j -= 1
+        prev = converted.get(j, text[j]) if j >= 0 else " "
+        c = _CURLY[m[0]][prev in _OPENERS or prev.isspace()]
+        converted[i] = c
+        out.append(text[done:i])
         out.append(c)
-        if c != _PAGE_MARK:  # a page break inside a paragraph is not a character of it
-            prev = c
+        done = i + 1
+    out.append(text[done:])
     return "".join(out)
 
 
