@@ -23,6 +23,7 @@ Sentence classes decide whether a trigger counts; provision classes are reported
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from eolens.nlp.model import DirectiveKind, ProvisionClass
 
@@ -120,6 +121,28 @@ TRIGGER_WORDS = re.compile(
     r"|\bI\s+(?:hereby\s+|further\s+|also\s+)?(?i:direct|order|instruct|task|charge|request|"
     r"encourage|urge|call|authorize|empower)\b"
 )
+
+# The same two parts apart: the case-insensitive words are searched on a lower-cased copy of
+# the text (much faster than an ignore-case search), "I ... direct" on the text itself.
+_TRIGGER_LOWER = re.compile(
+    r"\b(?:shall|must|may|should|directed|encouraged|authorized|requested|urged|ordered|"
+    r"required|prohibited|permitted|invited|instructed)\b"
+)
+_TRIGGER_I = re.compile(
+    r"\bI\s+(?:hereby\s+|further\s+|also\s+)?(?i:direct|order|instruct|task|charge|request|"
+    r"encourage|urge|call|authorize|empower)\b"
+)
+
+
+def trigger_finder(text: str) -> Callable[[int, int], bool]:
+    """``has(start, end)``: whether ``TRIGGER_WORDS`` occurs in ``text[start:end]``."""
+    lowered = text.lower()
+    # An ignore-case search also matches dotless "ı" and long "ſ", which lower() keeps; and
+    # offsets hold only when lower() keeps the length.
+    if len(lowered) != len(text) or "ı" in text or "ſ" in text:
+        return lambda s, e: TRIGGER_WORDS.search(text, s, e) is not None
+    return lambda s, e: bool(_TRIGGER_LOWER.search(lowered, s, e) or _TRIGGER_I.search(text, s, e))
+
 
 STRONG: frozenset[DirectiveKind] = frozenset({"obligation", "prohibition"})
 

@@ -1608,10 +1608,11 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
     # ("... shall:") whose deadlines, sectors and citations belong to the lead-in's directive.
     selected: list[int] = []
     lead_ins: set[int] = set()
+    has_trigger = classify.trigger_finder(document.text)
     for i, (_, s, e) in enumerate(ranges):
         colon = document.text[s:e].rstrip().endswith(":")
         if (
-            classify.TRIGGER_WORDS.search(document.text, s, e)
+            has_trigger(s, e)
             or parent_idx[i] in lead_ins
             # "Within 90 days of the date of this order:" -- a frame that dates its items.
             or (colon and i in children and _FRAME_DEADLINE.search(document.text, s, e))
