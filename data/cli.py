@@ -16,17 +16,32 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from eolens.data.db import LibraryError
-from eolens.data.fetch import FetchError
-from eolens.data.ingest import IngestResult
-from eolens.data.library import Library
-from eolens.data.queries import ORDER_BY, DirectiveFilter
 from eolens.nlp.model import ReadError
+
+if TYPE_CHECKING:
+    from eolens.data.ingest import IngestResult
+    from eolens.data.library import Library
+
+# The library's modules are imported by the commands that use them: `extract FILE` never opens
+# the library, and sqlite-utils (which imports numpy) was a third of that command's start-up.
 
 PROG = "eolens"
 KINDS = ("obligation", "prohibition", "encouragement", "permission")
+# The keys of eolens.data.queries.ORDER_BY, written out so that building the parser does not
+# import the library (cmd_directives checks that they agree).
+SORT_KEYS = (
+    "action",
+    "deadline_date",
+    "document",
+    "kind",
+    "lead_agency",
+    "page",
+    "pinpoint",
+    "position",
+    "sectors",
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -86,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--due-after", type=_iso_date, metavar="YYYY-MM-DD")
     p.add_argument("--no-deadline", action="store_true", help="only directives without a date")
     p.add_argument("--text", help="words in the directive (prefix match)")
-    p.add_argument("--sort", choices=sorted(ORDER_BY), default="position")
+    p.add_argument("--sort", choices=SORT_KEYS, default="position")
     p.add_argument("--desc", action="store_true", help="reverse the order")
     p.add_argument("--limit", type=int, default=0, help="print at most N (0: all)")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
@@ -97,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
     try:
         return COMMANDS[args.command](args)
-    except (LibraryError, FetchError, ReadError, UserError) as exc:
+    except _user_errors() as exc:
         print(f"{PROG}: {_plain(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -109,7 +124,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def _user_errors() -> tuple[type[Exception], ...]:
+    # Evaluated only when an exception is on its way out (see the note on imports).
+    from eolens.data.db import LibraryError
+    from eolens.data.fetch import FetchError
+
+    return (LibraryError, FetchError, ReadError, UserError)
+
+
 def _open(args: argparse.Namespace) -> Library:
+    from eolens.data.library import Library
+
     return Library.open(args.db)
 
 
@@ -389,10 +414,11 @@ def _directive_table(rows: list[dict[str, Any]], out: TextIO) -> None:
 def cmd_extract(args: argparse.Namespace) -> int:
     target = Path(args.target)
     if target.is_file():
-        from eolens.data.ingest import open_analyser
+        from eolens.nlp.isolated import IsolatedAnalyser
         from eolens.nlp.serialize import contract
 
-        with open_analyser(extract=True) as analyser:
+        # IsolatedAnalyser itself (what data.ingest.open_analyser gives), without the library.
+        with IsolatedAnalyser(extract=True) as analyser:
             analysis = analyser.analyse(target)
         result = contract(analysis.document, analysis.outline, analysis.extraction)
     else:
@@ -415,6 +441,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_directives(args: argparse.Namespace) -> int:
+    from eolens.data.queries import ORDER_BY, DirectiveFilter
+
+    if sorted(ORDER_BY) != list(SORT_KEYS):
+        raise RuntimeError("cli.SORT_KEYS is out of step with queries.ORDER_BY")
     with _open(args) as lib:
         doc_ids = tuple(lib.resolve_document(ref).id for ref in args.doc or [])
         flt = DirectiveFilter(
