@@ -91,7 +91,7 @@ from eolens.nlp.model import (
     Provision,
 )
 from eolens.nlp.pipeline import build_pipeline, doc_text, make_docs, sentence_of
-from spacy.attrs import IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER, ORTH
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER, ORTH
 from spacy.tokens import Doc, Span
 
 ACTION_WORDS = 12
@@ -512,10 +512,10 @@ def _titled_actor(doc: Doc, start: int, end: int):
     for i in range(start, head_end):
         if tk.text[i] in {"’s", "'s", "’", "'"}:
             start = i + 1  # "The Board’s membership": the head is "membership"
-    head = doc[start:head_end].text
+    head = _text(doc, start, head_end)
     if not _ACTOR_HEADS.search(head):
         return (), (), ()
-    text = " ".join(doc[start:end].text.strip(" ,").split())
+    text = " ".join(_text(doc, start, end).strip(" ,").split())
     ref = AgencyRef(name=text, acronym=None, role="lead")
     return (ref,), (), (text,)
 
@@ -571,7 +571,7 @@ def _possessed_head(doc: Doc, start: int, end: int) -> bool:
     after = tk.mentions[k].end
     if after >= end or tk.text[after] not in {"’s", "'s", "’", "'"}:
         return False
-    return not _ACTOR_HEADS.search(doc[after + 1 : end].text)
+    return not _ACTOR_HEADS.search(_text(doc, after + 1, end))
 
 
 def _dedupe(agencies: Iterable[AgencyRef]) -> tuple[AgencyRef, ...]:
@@ -618,14 +618,16 @@ def resolve_actor(doc: Doc, start: int, end: int, base: int) -> ActorResult | No
     if opened > closed and end < len(tk.text) and tk.text[end] == ")":
         end += 1
     end = _cut_relative_clause(doc, start, end)
-    if _MEMBERS_OF.match(doc[start:end].text):
+    if _MEMBERS_OF.match(_text(doc, start, end)):
         k = bisect.bisect_left(tk.mention_starts, start)
         if k < len(tk.mentions) and tk.mentions[k].start <= start + 5:
             body = tk.mentions[k]
             if body.label_ != "GENERIC" and body.end <= end:
                 found = resolve_actor(doc, body.start, end, base)
                 if found is not None:
-                    return replace(found, phrase=doc[start:end].text, start=base + doc[start].idx)
+                    return replace(
+                        found, phrase=_text(doc, start, end), start=base + doc[start].idx
+                    )
     parse = _parse_actor_fn()
     if parse is None:
         agencies, evidence, unresolved = _titled_actor(doc, start, end)
@@ -648,7 +650,7 @@ def resolve_actor(doc: Doc, start: int, end: int, base: int) -> ActorResult | No
         return None
     span = doc[start:end]
     return ActorResult(
-        phrase=span.text,
+        phrase=_text(doc, start, end),
         start=base + span.start_char,
         end=base + span.end_char,
         agencies=tuple(agencies),
@@ -657,19 +659,46 @@ def resolve_actor(doc: Doc, start: int, end: int, base: int) -> ActorResult | No
     )
 
 
+# Hash -> string answers of the vocabulary's StringStore, which decodes a new str per look-up.
+# A pure look-up (a hash names one string for good); cleared when large so a long-running GUI
+# session does not grow it without bound.
+_HASH_STR: dict[int, str] = {}
+
+
+def _strings(doc: Doc, hashes: list[int]) -> list[str]:
+    try:
+        return list(map(_HASH_STR.__getitem__, hashes))
+    except KeyError:
+        if len(_HASH_STR) > 200_000:
+            _HASH_STR.clear()
+        strings = doc.vocab.strings
+        for h in set(hashes).difference(_HASH_STR):
+            _HASH_STR[h] = strings[h]
+        return list(map(_HASH_STR.__getitem__, hashes))
+
+
 class _Tokens:
     """Per-doc token facts as plain lists: ``doc[i]`` builds a Token object on every access,
     which made the clause rules cost more than tokenising."""
 
-    __slots__ = ("lower", "mention_starts", "mentions", "num", "punct", "text", "trigger_starts")
+    __slots__ = (
+        "idx",
+        "lower",
+        "mention_starts",
+        "mentions",
+        "num",
+        "punct",
+        "text",
+        "trigger_starts",
+    )
 
     def __init__(self, doc: Doc):
-        arr = doc.to_array([ORTH, LOWER, IS_PUNCT, IS_SPACE, LIKE_NUM])
-        strings = doc.vocab.strings
-        self.text = [strings[h] for h in arr[:, 0].tolist()]
-        self.lower = [strings[h] for h in arr[:, 1].tolist()]
+        arr = doc.to_array([ORTH, LOWER, IS_PUNCT, IS_SPACE, LIKE_NUM, IDX])
+        self.text = _strings(doc, arr[:, 0].tolist())
+        self.lower = _strings(doc, arr[:, 1].tolist())
         self.punct = (arr[:, 2] | arr[:, 3]).astype(bool).tolist()
         self.num = arr[:, 4].astype(bool).tolist()
+        self.idx = arr[:, 5].tolist()
         self.mentions = list(doc.spans["agency"]) if "agency" in doc.spans else []
         self.mention_starts = [m.start for m in self.mentions]
         self.trigger_starts = (
@@ -682,6 +711,17 @@ def _tk(doc: Doc) -> _Tokens:
     if tk is None:
         tk = doc.user_data["eolens.tokens"] = _Tokens(doc)
     return tk
+
+
+def _text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` cut from the doc's string: Span.text builds a Token object per
+    token, which the deadline and actor rules paid for on every clause."""
+    tk = _tk(doc)
+    if start < 0 or end > len(tk.text):
+        return doc[start:end].text
+    if start >= end:
+        return ""
+    return doc_text(doc)[tk.idx[start] : tk.idx[end - 1] + len(tk.text[end - 1])]
 
 
 def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -719,7 +759,7 @@ def _subject_start(doc: Doc, start: int, end: int) -> int | None:
                 return previous
             return s
         opens_subject = low in _DETERMINERS or low in _PRONOUNS or tk.text[s][:1].isupper()
-        if opens_subject or _MEMBERS_OF.match(doc[s:end].text):
+        if opens_subject or _MEMBERS_OF.match(_text(doc, s, end)):
             candidates.append(s)
             previous = s if previous is None else previous
         else:
@@ -877,7 +917,7 @@ def _passive_agent(doc: Doc, trigger: Span, limit: int, base: int) -> ActorResul
     last = participle
     while last + 1 < found and not doc[last].whitespace_:
         last += 1
-    verb = _base_form(doc[participle : last + 1].text.lower()) if participle < found else ""
+    verb = _base_form(_text(doc, participle, last + 1).lower()) if participle < found else ""
     participle = last
     # "shall neither be developed nor used by": both participles are the verb.
     if participle + 2 < found and tk.lower[participle + 1] in {"nor", "or", "and"}:
@@ -886,7 +926,7 @@ def _passive_agent(doc: Doc, trigger: Span, limit: int, base: int) -> ActorResul
             joiner = "and" if tk.lower[participle + 1] == "and" else "or"
             verb = f"{verb} {joiner} {_base_form(second)}"
             participle += 2
-    rest = doc[participle + 1 : found].text.strip(" ,") if participle + 1 < found else ""
+    rest = _text(doc, participle + 1, found).strip(" ,") if participle + 1 < found else ""
     return replace(agent, passive=True, passive_verb=verb, passive_rest=rest)
 
 
@@ -954,11 +994,11 @@ def _deadline_for(
     if last is not first and last.start - first.end > 6:
         last = first
     first = _with_recurrence(doc, first)
-    text = doc[first.start : last.end].text
+    text = _text(doc, first.start, last.end)
     deadline = _resolve_deadline(text, signed)
     if deadline is None:
         return None, ()
-    deadline = _later_of(deadline, doc[last.end : min(sent.end, last.end + 60)].text)
+    deadline = _later_of(deadline, _text(doc, last.end, min(sent.end, last.end + 60)))
     stop = _alternative_end(doc, last.end, sent.end) if deadline.kind == "event" else None
     if stop is not None:
         last = doc[first.start : stop]
@@ -1182,7 +1222,7 @@ def _directed_action(doc: Doc, trigger: Span, limit: int) -> str:
 def _passive_action(doc: Doc, actor: ActorResult, subject_start: int, trigger: Span) -> str:
     """ "Such a determination shall be made by the Director" -> "make such a determination"."""
     tk = _tk(doc)
-    subject = doc[subject_start : trigger.start].text.strip(" ,")
+    subject = _text(doc, subject_start, trigger.start).strip(" ,")
     if subject and tk.lower[subject_start] in _DETERMINERS | {"a", "an", "all", "any"}:
         subject = subject[:1].lower() + subject[1:]
     words = " ".join(f"{actor.passive_verb} {subject} {actor.passive_rest}".split())
@@ -1586,7 +1626,8 @@ def _span_labels(unit: _Analysed, group: str, start: int, end: int):
     for s in unit.doc.spans[group]:
         a, b = unit.base + s.start_char, unit.base + s.end_char
         if start <= a and b <= end:
-            out.append((s.label_ or s.text, a, b, s.text))
+            text = _text(unit.doc, s.start, s.end)
+            out.append((s.label_ or text, a, b, text))
     return out
 
 
@@ -1788,19 +1829,20 @@ def _own_deadline(units: Iterable[_Analysed], signed, *, leading_only: bool = Fa
         for span in spans:
             if leading_only and span.start > 3:
                 return None
-            deadline = _resolve_deadline(span.text, signed)
+            deadline = _resolve_deadline(_text(unit.doc, span.start, span.end), signed)
             if deadline is not None:
                 sent_end = _sentence(unit.doc, span.start).end
                 deadline = _later_of(
-                    deadline, unit.doc[span.end : min(sent_end, span.end + 60)].text
+                    deadline, _text(unit.doc, span.end, min(sent_end, span.end + 60))
                 )
                 if deadline.kind == "event":
                     stop = _alternative_end(unit.doc, span.end, sent_end)
                     if stop is not None:
                         span = unit.doc[span.start : stop]
-                        deadline = replace(deadline, text=span.text)
+                        deadline = replace(deadline, text=_text(unit.doc, span.start, stop))
                 a, b = unit.base + span.start_char, unit.base + span.end_char
-                return replace(deadline, span=(a, b)), (Evidence("deadline", a, b, span.text),)
+                text = _text(unit.doc, span.start, span.end)
+                return replace(deadline, span=(a, b)), (Evidence("deadline", a, b, text),)
     return None
 
 
