@@ -668,11 +668,15 @@ class DeadlineRecogniser(BatchedComponent):
             self._cand = {strings.add(w) for w in _CANDIDATE_WORDS}
             self._may = strings.add("May")
         cand, may = self._cand, self._may
-        if not _may_state_deadline(doc_text(doc)):
+        text = doc_text(doc)
+        if not _may_state_deadline(text):
             return []
-        lows = doc.to_array(LOWER).tolist()
-        orths = doc.to_array(ORTH).tolist()
-        hits = [i for i, low in enumerate(lows) if low in cand or orths[i] == may]
+        if "May" in text:
+            arr = doc.to_array([LOWER, ORTH]).tolist()
+            hits = [i for i, (low, orth) in enumerate(arr) if low in cand or orth == may]
+        else:  # no token can be "May": the lower-case forms alone decide
+            lows = doc.to_array(LOWER).tolist()
+            hits = [i for i, low in enumerate(lows) if low in cand]
         if not hits:
             return []
         windows: list[list[int]] = []
