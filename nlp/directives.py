@@ -688,6 +688,7 @@ class _Tokens:
         "mentions",
         "num",
         "punct",
+        "space",
         "text",
         "trigger_starts",
     )
@@ -697,6 +698,7 @@ class _Tokens:
         self.text = _strings(doc, arr[:, 0].tolist())
         self.lower = _strings(doc, arr[:, 1].tolist())
         self.punct = (arr[:, 2] | arr[:, 3]).astype(bool).tolist()
+        self.space = arr[:, 3].astype(bool).tolist()
         self.num = arr[:, 4].astype(bool).tolist()
         self.idx = arr[:, 5].tolist()
         self.mentions = list(doc.spans["agency"]) if "agency" in doc.spans else []
@@ -1179,15 +1181,18 @@ def _action(doc: Doc, trigger: Span, limit: int) -> str:
     ):
         i = _skip_adverbials(doc, i, limit)
     words = []
+    # Tokens' text with their trailing space cut from the doc's string (``doc[i]`` builds a
+    # Token per word): the doc's text is its tokens' texts with their whitespace, in order.
+    source, idx, n = doc_text(doc), tk.idx, len(tk.text)
     # Room for the adverbials stripped below; the action is cut to ACTION_WORDS after.
     while i < limit and len(words) < ACTION_WORDS + 16:
-        tok = doc[i]
-        if tok.text in {";", ":"} or (tok.text == "." and i == limit - 1):
+        word = tk.text[i]
+        if word in {";", ":"} or (word == "." and i == limit - 1):
             break
-        if tok.is_space:
+        if tk.space[i]:
             i += 1
             continue
-        words.append(tok.text_with_ws)
+        words.append(source[idx[i] : idx[i + 1]] if i + 1 < n else source[idx[i] :])
         i += 1
     action = "".join(words).strip(" ,")
     while True:
