@@ -1625,15 +1625,20 @@ def _is_anaphoric(actor: ActorResult) -> bool:
 
 
 def _span_labels(unit: _Analysed, group: str, start: int, end: int):
-    if group not in unit.doc.spans:
-        return []
-    out = []
-    for s in unit.doc.spans[group]:
-        a, b = unit.base + s.start_char, unit.base + s.end_char
-        if start <= a and b <= end:
-            text = _text(unit.doc, s.start, s.end)
-            out.append((s.label_ or text, a, b, text))
-    return out
+    # Each directive of a provision reads the same units: their labelled spans are listed once
+    # (iterating a span group builds a Span object per span on every pass).
+    key = ("eolens.labels", group, unit.base)
+    labels = unit.doc.user_data.get(key)
+    if labels is None:
+        labels = []
+        if group in unit.doc.spans:
+            for s in unit.doc.spans[group]:
+                text = _text(unit.doc, s.start, s.end)
+                labels.append(
+                    (s.label_ or text, unit.base + s.start_char, unit.base + s.end_char, text)
+                )
+        unit.doc.user_data[key] = labels
+    return [row for row in labels if start <= row[1] and row[2] <= end]
 
 
 def extract_directives(document: Document, outline: Outline, signed: date | None):
