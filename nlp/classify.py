@@ -193,7 +193,7 @@ _GATES: dict[str, tuple[str, ...]] = {
 
 def _rules_for(lowered: str):
     for name, pattern in SENTENCE_RULES:
-        if any(word in lowered for word in _GATES[name]):
+        if any(map(lowered.__contains__, _GATES[name])):
             yield name, pattern
 
 

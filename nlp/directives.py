@@ -1897,8 +1897,10 @@ def _fill_anaphora(
         candidates = [*reversed(kept), *([parent] if parent else []), *reversed(history)]
     # A short form the order defined ("the Secretary of Veterans Affairs (Secretary)") wins.
     defined = f"({words[-1].lower()}" if words else ""
-    defining = [c for c in history if defined and defined in c.actor.phrase.lower()]
-    for cand in [*defining[:1], *candidates]:
+    first_defining = next(
+        (c for c in history if defined and defined in c.actor.phrase.lower()), None
+    )
+    for cand in [*([first_defining] if first_defining is not None else []), *candidates]:
         # The candidate must open with the short form ("the Secretary" -> "the Secretary of
         # Commerce"); "the Chair" is not "the Chairman of the Council of Economic Advisers".
         phrase = cand.actor.phrase.lower()
