@@ -25,6 +25,7 @@ Component ``eolens_deadlines`` writes ``doc.spans["deadline"]`` with label_ = ki
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import json
 import re
 from datetime import date, timedelta
@@ -351,17 +352,8 @@ def deadline_from_span(
     span: Span, signed: date | None, *, offset: int = 0, pinpoint: str | None = None
 ) -> Deadline:
     """``resolve`` on a ``doc.spans["deadline"]`` span, with the span's character offsets."""
-    d = resolve(span.text, signed, pinpoint=pinpoint)
-    return Deadline(
-        text=d.text,
-        kind=d.kind,
-        date=d.date,
-        anchor=d.anchor,
-        anchor_pinpoint=d.anchor_pinpoint,
-        recurrence=d.recurrence,
-        working=d.working,
-        span=(offset + span.start_char, offset + span.end_char),
-    )
+    resolved = resolve(span.text, signed, pinpoint=pinpoint)
+    return dataclasses.replace(resolved, span=(offset + span.start_char, offset + span.end_char))
 
 
 # -- spaCy component ----------------------------------------------------------------------------

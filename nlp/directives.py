@@ -190,26 +190,7 @@ _ADVERBIAL_STARTS = frozenset(
         "hence",
     ]
 )
-_SUBORDINATORS = frozenset(
-    [
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "if",
-        "when",
-        "where",
-        "whether",
-        "unless",
-        "until",
-        "because",
-        "although",
-        "whenever",
-        "wherever",
-        "than",
-    ]
-)
+# Subordinating conjunctions: a trigger after one of these sits in a subordinate clause.
 _CONJUNCTIONS = frozenset(
     [
         "if",
@@ -225,6 +206,17 @@ _CONJUNCTIONS = frozenset(
         "once",
     ]
 )
+# Relative pronouns and "than" open subordinate clauses too; "once" does not start one here.
+_SUBORDINATORS = frozenset(
+    [
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "than",
+    ]
+) | (_CONJUNCTIONS - {"once"})
 _PREPOSITIONS = frozenset(
     {"of", "in", "to", "under", "by", "with", "for", "from", "on", "at", "through", "within"}
 )
