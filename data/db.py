@@ -244,6 +244,9 @@ def open_database(path: str | Path | None = None, *, migrate: bool = True) -> sq
             f"{path} is damaged or is not an EO Lens library ({exc}); "
             "restore a backup or choose another file with --db"
         ) from exc
+    except BaseException:
+        db.close()
+        raise
     return db
 
 
@@ -284,6 +287,29 @@ def schema_version(db: sqlite_utils.Database) -> int:
 
 
 def _migrate(db: sqlite_utils.Database, path: Path, existed: bool) -> None:
+    _refuse_foreign(db, path, existed)
+    if not migrations.pending(db) and schema_version(db) == SCHEMA_VERSION:
+        return
+    applied = migrations.applied(db)
+    if existed and applied and migrations.pending(db):
+        # VACUUM INTO cannot run inside a transaction, so the backup is taken before the write
+        # lock; two processes that both see a migration pending each keep a (correct) backup.
+        backup(db, _backup_path(path, len(applied)))
+    # Check, apply and stamp under one write lock: a process that opens the file meanwhile
+    # sees either the old schema (and waits for the lock) or the finished one with its
+    # user_version, never migrations applied but the version not yet written.
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        _refuse_foreign(db, path, existed)
+        migrations.apply(db)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.execute("COMMIT")
+
+
+def _refuse_foreign(db: sqlite_utils.Database, path: Path, existed: bool) -> None:
     version = schema_version(db)
     applied = [m.name for m in migrations.applied(db)]
     unknown = [name for name in applied if name not in _KNOWN]
@@ -296,13 +322,6 @@ def _migrate(db: sqlite_utils.Database, path: Path, existed: bool) -> None:
         tables = set(db.table_names()) - {migrations.migrations_table}
         if tables:
             raise LibraryError(f"{path} is an SQLite file but not an EO Lens library")
-    pending = migrations.pending(db)
-    if not pending:
-        return
-    if existed and applied:
-        backup(db, _backup_path(path, len(applied)))
-    migrations.apply(db)
-    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 def _backup_path(path: Path, version: int) -> Path:

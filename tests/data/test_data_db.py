@@ -84,6 +84,44 @@ def test_migrating_an_older_library_backs_it_up_first(tmp_path):
         check.close()
 
 
+def test_migrations_applied_but_version_unstamped_is_repaired(tmp_path):
+    # Older EO Lens stamped user_version after the migrations, outside their transactions: a
+    # process killed in between left every migration applied and user_version 0.
+    path = tmp_path / "lib.sqlite"
+    db = open_database(path)
+    db.execute("PRAGMA user_version = 0")
+    db.close()
+    db = open_database(path)
+    try:
+        assert dbmod.schema_version(db) == dbmod.SCHEMA_VERSION
+        assert not list(tmp_path.glob("*.bak"))
+    finally:
+        db.close()
+
+
+def test_failed_migration_leaves_the_library_as_it_was(tmp_path, monkeypatch):
+    path = tmp_path / "lib.sqlite"
+    old = open_database(path, migrate=False)
+    dbmod.migrations.apply(old, stop_before="m002_directives")
+    old.execute("PRAGMA user_version = 1")
+    old.conn.commit()
+    old.close()
+
+    def broken(db):
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(dbmod.migrations._migrations[1], "fn", broken)
+    with pytest.raises(RuntimeError, match="disk gone"):
+        open_database(path)
+    check = sqlite3.connect(path)
+    try:
+        assert check.execute("PRAGMA user_version").fetchone()[0] == 1
+        names = [r[0] for r in check.execute("SELECT name FROM _sqlite_migrations")]
+        assert names == ["m001_documents_and_outline"]
+    finally:
+        check.close()
+
+
 def test_library_from_a_newer_version_is_refused_untouched(tmp_path):
     path = tmp_path / "lib.sqlite"
     db = open_database(path)
