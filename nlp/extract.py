@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from eolens.nlp.heap import fewer_collections
 from eolens.nlp.model import Directive, Document, Outline
 
 OPERATIVE_TYPES = frozenset({"executive_order", "memorandum", "guidance"})
@@ -53,7 +54,8 @@ def extract(document: Document, outline: Outline, *, signed: date | None = None)
     # loading it on a worker thread stalled the window for ~200 ms.
     from eolens.nlp.directives import extract_directives
 
-    result = extract_directives(document, outline, signed)
+    with fewer_collections():
+        result = extract_directives(document, outline, signed)
     if not is_operative(document, outline):
         return Extraction(
             directives=(),

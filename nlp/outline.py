@@ -48,6 +48,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from eolens.nlp.heap import fewer_collections
 from eolens.nlp.model import Document, Outline, Provision
 
 __all__ = [
@@ -778,7 +779,8 @@ def _front_line(text: str, title: str) -> bool:
 
 def parse_outline(document: Document) -> Outline:
     """The provisions of ``document`` in document order (see the module docstring)."""
-    return _Parser(document).parse()
+    with fewer_collections():
+        return _Parser(document).parse()
 
 
 # --- pinpoints -----------------------------------------------------------------------------------
