@@ -35,11 +35,10 @@ from pathlib import Path
 from dateutil.relativedelta import relativedelta
 from eolens.nlp.model import Deadline
 from eolens.nlp.pipeline import BatchedComponent
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 PATTERNS = Path(__file__).resolve().parent / "patterns" / "deadlines.jsonl"
 SPAN_KEY = "deadline"
@@ -544,6 +543,8 @@ def keep_text(nlp: Language) -> Language:
 
 
 _MONTH_NAMES = tuple(m for m in calendar.month_name if m)
+# One scan for the twelve names (and "Sept."), not twelve substring searches.
+_MONTH_NAME = re.compile("|".join([*_MONTH_NAMES, re.escape("Sept.")]))
 
 
 def _may_state_deadline(text: str) -> bool:
@@ -553,7 +554,7 @@ def _may_state_deadline(text: str) -> bool:
         return True
     if "annual" in lower or "quarter" in lower or "basis" in lower or "fy" in lower:
         return True
-    return "biennial" in lower or any(m in text for m in _MONTH_NAMES) or "Sept." in text
+    return "biennial" in lower or _MONTH_NAME.search(text) is not None
 
 
 _THIS_ORDER = re.compile(r"^(?:the )?date of this|^this (?:order|memorandum)", re.IGNORECASE)
@@ -579,98 +580,202 @@ _AT_LEAST = (
 )
 
 
-def _trigger_before(doc: Doc, start: int, triggers) -> int | None:
-    """Start of the trigger words ending right before token ``start``, if any."""
+def _trigger_before(lows: list[int], start: int, triggers) -> int | None:
+    """Start of the trigger words (as lower-case hashes) ending right before token ``start``."""
     for words in triggers:
         n = len(words)
-        if start >= n and tuple(t.lower_ for t in doc[start - n : start]) == words:
+        if start >= n and lows[start - n : start] == words:
             return start - n
     return None
 
 
+def _required_words(patterns: list[list[dict]], add) -> list[list[frozenset[int]]] | None:
+    """For each token pattern, the lower-case forms (as hashes) of its required tokens given by
+    ``LOWER`` (a word or ``{"IN": [...]}``): a window can match the pattern only if it holds
+    one of each set. None when some pattern requires no such token (it can match anywhere)."""
+    out = []
+    for pattern in patterns:
+        words = []
+        for spec in pattern:
+            lower = spec.get("LOWER")
+            if "OP" in spec or lower is None:
+                continue
+            if isinstance(lower, str):
+                words.append(frozenset([add(lower)]))
+            elif isinstance(lower, dict) and set(lower) == {"IN"}:
+                words.append(frozenset(add(w) for w in lower["IN"]))
+        if not words:
+            return None
+        out.append(words)
+    return out
+
+
+def _filter(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``spacy.util.filter_spans`` on (start, end, label) triples: the same choice (the first
+    longest wins, ties kept in input order), without building Span objects first."""
+    result = []
+    seen: set[int] = set()
+    for s in sorted(spans, key=lambda s: (s[1] - s[0], -s[0]), reverse=True):
+        if s[0] not in seen and s[1] - 1 not in seen:
+            result.append(s)
+            seen.update(range(s[0], s[1]))
+    return sorted(result, key=lambda s: s[0])
+
+
 class DeadlineRecogniser(BatchedComponent):
     def __init__(self, nlp: Language, path: Path = PATTERNS):
-        self.matcher = Matcher(nlp.vocab)
-        self._cand: set[int] | None = None
-        self._may = 0
         by_label: dict[str, list] = {}
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
                 by_label.setdefault(row["label"], []).append(row["pattern"])
+        add = nlp.vocab.strings.add
+        # One Matcher per label, each run only on the windows holding the words its patterns
+        # require: most windows can match one or two labels, and the Matcher's time grows
+        # with the patterns it tries at every token. A label's longest-match filtering is
+        # the Matcher's per label, so its matches are those of one Matcher for all labels.
+        self.matchers: dict[str, Matcher] = {}
+        # Required words as bits: a window's words OR their bits together, and a pattern can
+        # match only if the window has all the bits it needs (one word of each required set).
+        self._word_bits: dict[int, int] = {}
+        self._needs: dict[str, tuple[int, ...] | None] = {}
+        bit_of: dict[frozenset[int], int] = {}
         for label, patterns in by_label.items():
-            self.matcher.add(label, patterns, greedy="LONGEST")
+            self.matchers[label] = Matcher(nlp.vocab)
+            self.matchers[label].add(label, patterns, greedy="LONGEST")
+            required = _required_words(patterns, add)
+            if required is None:
+                self._needs[label] = None
+                continue
+            needs = []
+            for pattern in required:
+                need = 0
+                for words in pattern:
+                    if words not in bit_of:
+                        bit_of[words] = 1 << len(bit_of)
+                        for w in words:
+                            self._word_bits[w] = self._word_bits.get(w, 0) | bit_of[words]
+                    need |= bit_of[words]
+                needs.append(need)
+            self._needs[label] = tuple(needs)
+        # The component compares lower-case forms as hashes (Doc.to_array(LOWER)): reading
+        # them through Token objects cost more than the Matcher itself.
+        self._cand = {add(w) for w in _CANDIDATE_WORDS}
+        self._may = add("May")
+        self._may_low = add("may")
+        self._h = {
+            name: frozenset(add(w) for w in words)
+            for name, words in (
+                ("anchor_words", _ANCHOR_WORDS),
+                ("anchor_stop", _ANCHOR_STOP),
+                ("and_or", ("and", "or")),
+                ("a_an", ("a", "an")),
+                ("prepositions", _PREPOSITIONS),
+                ("to_ok", _TO_OK),
+                ("after_adverb", _AFTER_ADVERB),
+                ("adverbs", _ADVERBS),
+                ("every_each", ("every", "each")),
+                ("not_before_each", _NOT_BEFORE_EACH),
+                ("instrument", ("order", "memorandum", "proclamation", "directive")),
+                ("joiners", (",", "and", "then", "or", "thereafter")),
+            )
+        }
+        self._strings = nlp.vocab.strings
+        self._space: dict[int, bool] = {}
+        self._to = add("to")
+        self._more = add("more")
+        self._thereafter = add("thereafter")
+        self._date_triggers = [[add(w) for w in words] for words in _DATE_TRIGGERS]
+        self._at_least = [[add(w) for w in words] for words in _AT_LEAST]
 
     def __call__(self, doc: Doc) -> Doc:
-        found: list[Span] = []
-        recurring: list[Span] = []
-        for span in self._matches(doc):
-            label = span.label_
+        text = doc_text(doc)
+        matches, lows = self._matches(doc, text)
+        if not matches:  # most paragraphs
+            doc.spans[SPAN_KEY] = []
+            return doc
+        found: list[tuple[int, int, str]] = []
+        recurring: list[tuple[int, int, str]] = []
+        n = len(doc)
+        h = self._h
+        for label, start, span_end in matches:
             if label in ("RELATIVE_HEAD", "BARE_HEAD"):
-                end = span.end
-                nxt = doc[end] if end < len(doc) else None
+                end = span_end
+                nxt = lows[end] if end < n else None
                 if label == "BARE_HEAD":
                     end -= 1  # the "after" is part of the anchor
-                    nxt = doc[end]
-                if nxt is not None and nxt.lower_ in _ANCHOR_WORDS:
-                    a_end = self._anchor_end(doc, end + 1)
-                    anchor = doc[end + 1 : a_end].text
+                    nxt = lows[end]
+                if nxt is not None and nxt in h["anchor_words"]:
+                    a_end = self._anchor_end(lows, end + 1)
+                    # the anchor's text (Span.text joins its tokens, token by token)
+                    anchor = (
+                        text[doc[end + 1].idx : doc[a_end - 1].idx + len(doc[a_end - 1])]
+                        if a_end > end + 1
+                        else ""
+                    )
                     kind = "relative" if _THIS_ORDER.match(anchor) else "event"
                     if label == "BARE_HEAD" and kind == "event":
                         continue  # a duration ("retained for 90 days after collection")
                     if kind == "relative":
-                        a_end = self._this_order_end(doc, end + 1, a_end)
-                    found.append(Span(doc, span.start, a_end, label=kind))
-                elif label == "RELATIVE_HEAD" and span[1].lower_ != "more":
+                        a_end = self._this_order_end(lows, end + 1, a_end)
+                    found.append((start, a_end, kind))
+                elif label == "RELATIVE_HEAD" and lows[start + 1] != self._more:
                     # "within 30 days" with no anchor: a deadline from an unstated event;
                     # "a term of not more than 5 years" is a duration
-                    found.append(Span(doc, span.start, span.end, label="event"))
+                    found.append((start, span_end, "event"))
             elif label == "DATE":
-                begin = _trigger_before(doc, span.start, _DATE_TRIGGERS)
+                begin = _trigger_before(lows, start, self._date_triggers)
                 if begin is not None:
-                    found.append(Span(doc, begin, span.end, label="absolute"))
+                    found.append((begin, span_end, "absolute"))
             elif label == "RECURRING":
-                last = span[-1].lower_
-                word = last if last != "thereafter" else span[-2].lower_
-                if word in _ADVERBS and last != "thereafter" and span.end < len(doc):
-                    after = doc[span.end]
-                    if after.is_alpha and after.lower_ not in _AFTER_ADVERB:
-                        continue
-                first = span[0].lower_
+                last = lows[span_end - 1]
+                word = last if last != self._thereafter else lows[span_end - 2]
                 if (
-                    first in ("every", "each")
-                    and span.start > 0
-                    and doc[span.start - 1].lower_ in _NOT_BEFORE_EACH
+                    word in h["adverbs"]
+                    and last != self._thereafter
+                    and span_end < n
+                    and doc[span_end].is_alpha
+                    and lows[span_end] not in h["after_adverb"]
+                ):
+                    continue
+                if (
+                    lows[start] in h["every_each"]
+                    and start > 0
+                    and lows[start - 1] in h["not_before_each"]
                 ):
                     continue  # "the budget for each fiscal year": a scope, not a schedule
-                begin = _trigger_before(doc, span.start, _AT_LEAST)
-                begin = span.start if begin is None else begin
-                recurring.append(Span(doc, begin, span.end, label="recurring"))
-        spans = filter_spans(found)
-        spans = self._attach_recurrences(doc, spans, recurring)
-        doc.spans[SPAN_KEY] = sorted(spans, key=lambda s: s.start)
+                begin = _trigger_before(lows, start, self._at_least)
+                begin = start if begin is None else begin
+                recurring.append((begin, span_end, "recurring"))
+        spans = _filter(found)
+        spans = self._attach_recurrences(lows, spans, recurring)
+        doc.spans[SPAN_KEY] = [
+            Span(doc, s, e, label=kind) for s, e, kind in sorted(spans, key=lambda s: s[0])
+        ]
         return doc
 
-    def _matches(self, doc: Doc) -> list[Span]:
-        """Matcher hits, looking only at token windows around the words every deadline pattern
+    def _matches(self, doc: Doc, text: str) -> tuple[list[tuple[str, int, int]], list[int]]:
+        """Matcher hits as (label, start, end), window by window and label by label, and the
+        tokens' lower-case hashes. The order is free: no two labels yield spans with the same
+        tokens (their first words differ), so ``_filter`` never has to break a tie between
+        them. The Matchers look only at token windows around the words every deadline pattern
         needs (a unit, a month, a recurrence word): finding those by their hashes is far faster
-        than letting the Matcher walk every token."""
-        strings = doc.vocab.strings
-        if self._cand is None:
-            self._cand = {strings.add(w) for w in _CANDIDATE_WORDS}
-            self._may = strings.add("May")
+        than letting a Matcher walk every token."""
         cand, may = self._cand, self._may
-        text = doc_text(doc)
         if not _may_state_deadline(text):
-            return []
-        if "May" in text:
-            arr = doc.to_array([LOWER, ORTH]).tolist()
-            hits = [i for i, (low, orth) in enumerate(arr) if low in cand or orth == may]
-        else:  # no token can be "May": the lower-case forms alone decide
-            lows = doc.to_array(LOWER).tolist()
+            return [], []
+        lows = doc.to_array(LOWER).tolist()
+        if "May" in text:  # the month, not the verb: only a "may" token can be it
+            may_low = self._may_low
+            hits = [
+                i
+                for i, low in enumerate(lows)
+                if low in cand or (low == may_low and doc[i].orth == may)
+            ]
+        else:
             hits = [i for i, low in enumerate(lows) if low in cand]
         if not hits:
-            return []
+            return [], lows
         windows: list[list[int]] = []
         n = len(doc)
         for i in hits:
@@ -679,68 +784,88 @@ class DeadlineRecogniser(BatchedComponent):
                 windows[-1][1] = hi
             else:
                 windows.append([lo, hi])
-        out: list[Span] = []
+        out: list[tuple[str, int, int]] = []
+        word_bits = self._word_bits
         for lo, hi in windows:
-            out.extend(self.matcher(doc[lo:hi], as_spans=True))
-        return out
+            bits = 0
+            for low in lows[lo:hi]:
+                bits |= word_bits.get(low, 0)
+            window = None
+            for label, needs in self._needs.items():
+                if needs is not None and not any(bits & need == need for need in needs):
+                    continue  # no pattern of the label can match here
+                if window is None:
+                    window = doc[lo:hi]
+                # match offsets are relative to the window
+                out.extend((label, lo + s, lo + e) for _, s, e in self.matchers[label](window))
+        return out, lows
 
-    @staticmethod
-    def _anchor_end(doc: Doc, start: int) -> int:
+    def _anchor_end(self, lows: list[int], start: int) -> int:
         """End of the anchor event: the noun phrase after "of"/"after", stopping where the
         sentence moves on (punctuation, "shall", a coordinated clause, a new object)."""
+        h = self._h
+        stop, and_or, a_an = h["anchor_stop"], h["and_or"], h["a_an"]
         end = start
-        limit = min(len(doc), start + _MAX_ANCHOR)
+        limit = min(len(lows), start + _MAX_ANCHOR)
         while end < limit:
-            tok = doc[end]
-            low = tok.lower_
-            prev = doc[end - 1].lower_ if end > start else ""
-            if low in _ANCHOR_STOP or tok.is_space or low in ("and", "or"):
+            low = lows[end]
+            prev = lows[end - 1] if end > start else None
+            if low in stop or low in and_or or self._is_space(low):
                 break
-            if low in ("a", "an") and prev not in _PREPOSITIONS:
+            if low in a_an and prev not in h["prepositions"]:
                 break  # "... of the guidance a Chief AI Officer": a new object begins
-            if low == "to" and prev not in _TO_OK and end > start:
+            if low == self._to and prev not in h["to_ok"] and end > start:
                 break  # "... of the guidance to coordinate ...": a purpose clause begins
             end += 1
         return end
 
-    @staticmethod
-    def _this_order_end(doc: Doc, start: int, limit: int) -> int:
+    def _is_space(self, low: int) -> bool:
+        """``Token.is_space`` from the token's lower-case form (``str.isspace`` of its text,
+        which lower-casing leaves as it is)."""
+        space = self._space.get(low)
+        if space is None:
+            space = self._space[low] = self._strings[low].isspace()
+        return space
+
+    def _this_order_end(self, lows: list[int], start: int, limit: int) -> int:
+        instrument = self._h["instrument"]
         for i in range(start, limit):
-            if doc[i].lower_ in ("order", "memorandum", "proclamation", "directive"):
-                if i + 1 < limit and doc[i + 1].lower_ in ("’s", "'s"):
-                    return i + 1
+            if lows[i] in instrument:
                 return i + 1
         return limit
 
-    @staticmethod
-    def _attach_recurrences(doc: Doc, spans: list[Span], recurring: list[Span]) -> list[Span]:
+    def _attach_recurrences(
+        self,
+        lows: list[int],
+        spans: list[tuple[int, int, str]],
+        recurring: list[tuple[int, int, str]],
+    ) -> list[tuple[int, int, str]]:
         """Join "within 180 days of the date of this order" + "and annually thereafter"."""
         if not recurring:
             return spans
+        joiners = self._h["joiners"]
         out = list(spans)
-        by_end = {s.end: s for s in spans}
-        for rec in filter_spans(recurring):
-            if any(s.start <= rec.start < s.end for s in out):
+        by_end = {s[1]: s for s in spans}
+        for rec in _filter(recurring):
+            rec_start, rec_end, _ = rec
+            if any(s[0] <= rec_start < s[1] for s in out):
                 continue
             joined = None
             for gap in range(0, 4):
-                prev = by_end.get(rec.start - gap)
-                if prev is not None and all(
-                    t.lower_ in (",", "and", "then", "or", "thereafter")
-                    for t in doc[prev.end : rec.start]
-                ):
+                prev = by_end.get(rec_start - gap)
+                if prev is not None and all(low in joiners for low in lows[prev[1] : rec_start]):
                     joined = prev
                     break
             if joined is not None:
                 out.remove(joined)
-                merged = Span(doc, joined.start, rec.end, label="recurring")
+                merged = (joined[0], rec_end, "recurring")
                 out.append(merged)
-                by_end.pop(joined.end, None)
-                by_end[merged.end] = merged
+                by_end.pop(joined[1], None)
+                by_end[merged[1]] = merged
             else:
                 out.append(rec)
-                by_end[rec.end] = rec
-        return filter_spans(out)
+                by_end[rec_end] = rec
+        return _filter(out)
 
 
 @Language.factory("eolens_deadlines")
