@@ -1802,7 +1802,17 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
     directives = [_finish(d, document, analysed, descendants, by_pin, outline) for d in order]
     directives = _link_deliverables(directives)
     classes = {p.pinpoint: c for (p, _, _), c in zip(ranges, class_of, strict=True)}
+    _release(analysed)
     return DirectiveResult(directives=directives, classes=classes, unresolved=unresolved)
+
+
+def _release(analysed: dict[int, list[_Analysed]]) -> None:
+    """Free the analysed docs now rather than at some later collection: the token facts and
+    labelled spans cached in each doc's ``user_data`` refer back to the doc, a reference cycle
+    only the cyclic collector could break (and extraction runs it rarely, see heap.py)."""
+    for units in analysed.values():
+        for unit in units:
+            unit.doc.user_data.clear()
 
 
 def _link_deliverables(directives: list[Directive]) -> list[Directive]:
