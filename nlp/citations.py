@@ -104,6 +104,50 @@ def _usc(title: str, sec: str, seq: str | None) -> str:
     return f"{title} U.S.C. {sec}" + (" et seq." if seq else "")
 
 
+def _cue_starts(text: str, cues: tuple[str, ...]) -> list[int]:
+    """Where any of ``cues`` occurs in ``text``, ascending."""
+    starts = []
+    for cue in cues:
+        i = text.find(cue)
+        while i != -1:
+            starts.append(i)
+            i = text.find(cue, i + 1)
+    return sorted(set(starts))
+
+
+def _finditer_at(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
+    r"""``pattern.finditer(text)`` when every match begins at one of ``starts`` (ascending):
+    a pattern that opens with ``\b`` gives the regex engine no literal to skip ahead to, so
+    ``finditer`` tries it at every character, and trying it only where a match can begin is
+    many times faster. ``match(text, pos)`` sees the characters before ``pos``, so ``\b``
+    holds where it would."""
+    end = 0
+    for pos in starts:
+        if pos >= end and (m := pattern.match(text, pos)):
+            end = m.end()
+            yield m
+
+
+_PRES_MEMO_KINDS = ("NSPM", "NSM", "PPD", "HSPD", "NSD", "PDD", "EO")
+
+
+def _section_starts(text: str, lower: str) -> list[int] | None:
+    """Where a ``_THIS_SECTION`` match can begin ("section" or "subsection" in ``lower``), or
+    None when ``lower`` may not line up with what the case-insensitive pattern matches: when
+    lower-casing changed the length ("İ" becomes two characters) or the text holds "ı" or "ſ",
+    the only other characters the pattern takes for a letter of "subsection"."""
+    if len(lower) != len(text) or "ı" in text or "ſ" in text:
+        return None
+    starts = []
+    i = lower.find("section")
+    while i != -1:
+        if i >= 3 and lower.startswith("sub", i - 3):
+            starts.append(i - 3)
+        starts.append(i)
+        i = lower.find("section", i + 7)
+    return starts
+
+
 def find_citations(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, normalised citation) for every citation in ``text`` (may overlap)."""
     # Cheap substring tests first: most paragraphs cite nothing.
@@ -134,10 +178,10 @@ def find_citations(text: str) -> Iterator[tuple[int, int, str]]:
             part = "part " if m["kind"].lower() == "part" else ""
             yield m.start(), m.end(), f"{m['title']} CFR {part}{m['sec']}"
     if "Law" in text or "Pub." in text:
-        for m in _PUBLIC_LAW.finditer(text):
+        for m in _finditer_at(_PUBLIC_LAW, text, _cue_starts(text, ("Pub",))):
             yield m.start(), m.end(), f"Public Law {m['congress']}-{m['num']}"
     if "Executive Order" in text or "E.O" in text or "E. O" in text or "EO " in text:
-        for m in _EO.finditer(text):
+        for m in _finditer_at(_EO, text, _cue_starts(text, ("Executive", "E.", "EO"))):
             yield m.start(), m.end(), f"Executive Order {m['num']}"
     if "Proclamation" in text:
         for m in _PROCLAMATION.finditer(text):
@@ -150,13 +194,14 @@ def find_citations(text: str) -> Iterator[tuple[int, int, str]]:
                 yield start, m.start("nums") + n.end(), f"Executive Order {n.group(0)}"
                 first = False
     if "M-" in text or "M–" in text:
-        for m in _OMB_MEMO.finditer(text):
+        for m in _finditer_at(_OMB_MEMO, text, _cue_starts(text, ("M-", "M–", "M‑"))):
             yield m.start(), m.end(), f"M-{m['y']}-{m['n']}"
     if "Circular" in text:
         for m in _CIRCULAR.finditer(text):
             yield m.start(), m.end(), f"OMB Circular A-{m['n']}"
-    if "-" in text or "–" in text:
-        for m in _PRES_MEMO.finditer(text):
+    # Only the NS* and P*D kinds are yielded: without one of them there is nothing to find.
+    if ("-" in text or "–" in text) and ("NS" in text or "PD" in text):
+        for m in _finditer_at(_PRES_MEMO, text, _cue_starts(text, _PRES_MEMO_KINDS)):
             if m["kind"] != "EO":
                 yield m.start(), m.end(), f"{m['kind']}-{m['n']}"
     if "Memorandum" in text or "Directive" in text:
@@ -181,7 +226,13 @@ def find_citations(text: str) -> Iterator[tuple[int, int, str]]:
                 year = re.sub(r"\s+", " ", m["year"] or "")
                 yield start, m.end(), re.sub(r"\s+", " ", name) + year
     if has_section:
-        for m in _THIS_SECTION.finditer(text):
+        starts = _section_starts(text, lower)
+        found = (
+            _THIS_SECTION.finditer(text)
+            if starts is None
+            else _finditer_at(_THIS_SECTION, text, starts)
+        )
+        for m in found:
             after = text[m.end() : m.end() + 4]
             bare = (
                 m.group(0)[0].islower()
@@ -203,7 +254,7 @@ class CitationRecogniser(BatchedComponent):
             span = doc.char_span(start, end, label=label, alignment_mode="expand")
             if span is not None:
                 spans.append(span)
-        doc.spans[SPAN_KEY] = sorted(filter_spans(spans), key=lambda s: s.start)
+        doc.spans[SPAN_KEY] = sorted(filter_spans(spans), key=lambda s: s.start) if spans else []
         return doc
 
 
