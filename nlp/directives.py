@@ -74,6 +74,7 @@ How a provision is read (the rules, in the order they apply):
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -1672,6 +1673,7 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
     records: dict[int, list[_Draft]] = {}
     unresolved: list[str] = []
     order: list[_Draft] = []
+    defining = _FirstDefining(order)
 
     for i, (prov, s, e) in enumerate(ranges):
         own = document.text[s:e]
@@ -1699,7 +1701,7 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
         kept: list[_Draft] = []
         for d in drafts:
             d.index = i
-            d = _fill_anaphora(d, kept, parent_rec, order)
+            d = _fill_anaphora(d, kept, parent_rec, order, defining)
             same = next((k for k in kept if _same_record(k, d)), None)
             if same is not None or (kept and _is_anaphoric(d.actor)):
                 target = same or kept[-1]
@@ -1881,7 +1883,11 @@ def _nearest_directive(i: int, records, parent_idx) -> _Draft | None:
 
 
 def _fill_anaphora(
-    d: _Draft, kept: list[_Draft], parent: _Draft | None, history: list[_Draft]
+    d: _Draft,
+    kept: list[_Draft],
+    parent: _Draft | None,
+    history: list[_Draft],
+    defining: _FirstDefining,
 ) -> _Draft:
     """ "The Secretary shall ..." after a named Secretary: take that Secretary's agencies.
 
@@ -1893,23 +1899,21 @@ def _fill_anaphora(
     words = d.actor.phrase.split()
     head = words[-1].lower() if words else ""
     core = re.sub(r"^the\s+", "", " ".join(words).lower())
-    if not head or head in {"each", "they", "it", "he", "she", "both"}:
-        candidates = [*reversed(kept), *([parent] if parent else [])]
-    else:
-        candidates = [*reversed(kept), *([parent] if parent else []), *reversed(history)]
+    pronoun = not head or head in {"each", "they", "it", "he", "she", "both"}
+    nearby = [*reversed(kept), *([parent] if parent else [])]
+    candidates = nearby if pronoun else itertools.chain(nearby, reversed(history))
     # A short form the order defined ("the Secretary of Veterans Affairs (Secretary)") wins.
     defined = f"({words[-1].lower()}" if words else ""
-    first_defining = next(
-        (c for c in history if defined and defined in c.actor.phrase.lower()), None
-    )
-    for cand in [*([first_defining] if first_defining is not None else []), *candidates]:
-        # The candidate must open with the short form ("the Secretary" -> "the Secretary of
-        # Commerce"); "the Chair" is not "the Chairman of the Council of Economic Advisers".
+    first_defining = defining.find(defined) if defined else None
+    # The candidate must open with the short form ("the Secretary" -> "the Secretary of
+    # Commerce"); "the Chair" is not "the Chairman of the Council of Economic Advisers".
+    opens = re.compile(rf"(?:the\s+)?{re.escape(core)}\b")
+    for cand in itertools.chain([first_defining] if first_defining is not None else [], candidates):
         phrase = cand.actor.phrase.lower()
         if head in {"each", "they", "it", "he", "she", "both"}:
             named = head in phrase
         else:
-            named = re.match(rf"(?:the\s+)?{re.escape(core)}\b", phrase) is not None
+            named = opens.match(phrase) is not None
         if cand.actor.agencies and named and cand.actor is not d.actor:
             leads = tuple(a for a in cand.actor.agencies if a.role == "lead")
             # Several leads ("the Attorney General and the Secretary of the Interior"): which
@@ -1918,6 +1922,28 @@ def _fill_anaphora(
                 d.actor = replace(d.actor, agencies=leads, unresolved=(), evidence=())
                 return d
     return d
+
+
+class _FirstDefining:
+    """The earliest record whose actor phrase holds a short form's "(word". Records are only
+    appended to the history and their phrases never change, so each answer is kept with how
+    far the history was read, and only newer records are read again (reading the history from
+    the start for every anaphor was quadratic in the number of records)."""
+
+    def __init__(self, history: list[_Draft]):
+        self.history = history
+        self.answers: dict[str, tuple[int, _Draft | None]] = {}
+
+    def find(self, defined: str) -> _Draft | None:
+        read, found = self.answers.get(defined, (0, None))
+        if found is None:
+            history = self.history
+            for k in range(read, len(history)):
+                if defined in history[k].actor.phrase.lower():
+                    found = history[k]
+                    break
+            self.answers[defined] = (len(history), found)
+        return found
 
 
 def _item_action(units, d: _Draft) -> str:
