@@ -34,7 +34,7 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans, minibatch
+from spacy.util import minibatch
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"
 TRIGGERS_FILE = PATTERNS / "triggers.jsonl"
@@ -163,6 +163,21 @@ def make_docs(nlp: Language, texts):
         yield doc
 
 
+def longest_spans(spans: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
+    """``spacy.util.filter_spans`` on (start, end, label) triples, sorted by start: the same
+    choice (where spans overlap, the first of the longest wins), without building a Span for
+    every candidate the filter drops."""
+    if len(spans) < 2:
+        return spans
+    result = []
+    seen: set[int] = set()
+    for s in sorted(spans, key=lambda s: (s[1] - s[0], -s[0]), reverse=True):
+        if s[0] not in seen and s[1] - 1 not in seen:
+            result.append(s)
+            seen.update(range(s[0], s[1]))
+    return sorted(result, key=lambda s: s[0])
+
+
 class BatchedComponent:
     """``pipe`` for our components: spaCy's ``nlp.pipe`` hands each component the stream of
     docs, and a component without ``pipe`` gets them one at a time, so every doc passes
@@ -253,15 +268,18 @@ class TriggerMatcher(BatchedComponent):
             by_label.setdefault(row["label"], []).append(row["pattern"])
         for label, phrases in by_label.items():
             self.matcher.add(label, list(nlp.tokenizer.pipe(phrases)))
+        self._i = nlp.vocab.strings.add("i")
+        self._capital_i = nlp.vocab.strings.add("I")
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [
-            s
-            for s in self.matcher(doc, as_spans=True)
+        found = []
+        for key, start, end in self.matcher(doc):
+            first = doc[start]
             # "I hereby direct": the President speaking, never the numeral "(i)".
-            if s[0].lower_ != "i" or s[0].text == "I"
-        ]
-        doc.spans["trigger"] = filter_spans(spans)
+            if first.lower != self._i or first.orth == self._capital_i:
+                found.append((start, end, key))
+        # Span objects only for the triggers kept
+        doc.spans["trigger"] = [Span(doc, s, e, label=key) for s, e, key in longest_spans(found)]
         return doc
 
 
