@@ -23,11 +23,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from eolens.nlp.pipeline import BatchedComponent
+from eolens.nlp.pipeline import BatchedComponent, doc_text, longest_spans
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "reference" / "sectors.json"
 SECTOR_KEY = "sector"
@@ -77,18 +76,35 @@ class SectorRecogniser(BatchedComponent):
         self.group_matcher.add("GROUP", list(nlp.tokenizer.pipe(list(data.groups))))
 
     def __call__(self, doc: Doc) -> Doc:
-        groups = filter_spans(self.group_matcher(doc, as_spans=True))
-        named = filter_spans(self.sector_matcher(doc, as_spans=True))
-        sectors = list(named)
+        # Match tuples until the overlaps are resolved: Span objects only for what is kept.
+        group_matches = self.group_matcher(doc)
+        named_matches = self.sector_matcher(doc)
+        if not group_matches and not named_matches:  # most paragraphs
+            doc.spans[GROUP_KEY] = []
+            doc.spans[SECTOR_KEY] = []
+            return doc
+        strings = doc.vocab.strings
+        sectors = [
+            (start, end, strings[key])
+            for start, end, key in longest_spans([(s, e, k) for k, s, e in named_matches])
+        ]
         group_spans = []
-        for g in groups:
-            group_spans.append(Span(doc, g.start, g.end, label=g.text))
-            sectors.extend(
-                Span(doc, g.start, g.end, label=s)
-                for s in self.data.groups.get(" ".join(g.text.lower().split()), ())
-            )
-        doc.spans[GROUP_KEY] = sorted(group_spans, key=lambda s: s.start)
-        doc.spans[SECTOR_KEY] = sorted(sectors, key=lambda s: (s.start, s.label_))
+        if group_matches:
+            text = doc_text(doc)
+            for start, end, _ in longest_spans([(s, e, k) for k, s, e in group_matches]):
+                span = doc[start:end]
+                # Span.text, without joining the tokens again
+                written = text[span.start_char : span.end_char]
+                group_spans.append(Span(doc, start, end, label=written))
+                sectors.extend(
+                    (start, end, s)
+                    for s in self.data.groups.get(" ".join(written.lower().split()), ())
+                )
+        doc.spans[GROUP_KEY] = group_spans
+        doc.spans[SECTOR_KEY] = [
+            Span(doc, start, end, label=label)
+            for start, end, label in sorted(sectors, key=lambda s: (s[0], s[2]))
+        ]
         return doc
 
 
