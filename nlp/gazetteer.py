@@ -21,11 +21,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from eolens.nlp.model import AgencyRef, AgencyRole
-from eolens.nlp.pipeline import BatchedComponent
+from eolens.nlp.pipeline import BatchedComponent, longest_spans
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "reference" / "agencies.json"
 _DEFAULT = str(DEFAULT_PATH)
@@ -363,11 +362,14 @@ class AgencyRecogniser(BatchedComponent):
             self.exact.add(label, list(nlp.tokenizer.pipe(surfaces)))
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = self.lower(doc, as_spans=True) + self.exact(doc, as_spans=True)
+        # (start, end, label) until the overlaps are resolved: Span objects only for the
+        # mentions kept.
+        found = [(start, end, key) for key, start, end in self.lower(doc) + self.exact(doc)]
         starts = [start for _, start, _ in self.plural(doc)]
         if starts:
-            spans = self._plural_spans(doc, starts) + spans
-        spans = sorted(filter_spans(spans), key=lambda s: s.start)
+            plural = [(s.start, s.end, s.label) for s in self._plural_spans(doc, starts)]
+            found = plural + found
+        spans = [Span(doc, start, end, label=key) for start, end, key in longest_spans(found)]
         if spans or self.document_terms:
             spans = self._defined_terms(doc, spans)
         doc.spans[SPAN_KEY] = spans
@@ -386,6 +388,11 @@ class AgencyRecogniser(BatchedComponent):
         a DOC mention; "the National Security Advisor (NSA) ... the NSA" relabels the second
         "NSA". Only within this doc (one provision); a document-wide reading needs
         eolens.nlp.actors.defined_actors."""
+        text = doc_text_of(doc)
+        # "as a" alone is common ("as appropriate"); DEFINED_AS also needs "establish".
+        defines_as = " as a" in text and "establish" in text
+        if "(" not in text and not defines_as and not self.document_terms:
+            return spans  # no term can be defined here
         n = len(doc)
         terms: dict[str, str] = {}
         for s in spans:
@@ -401,8 +408,7 @@ class AgencyRecogniser(BatchedComponent):
                         and not _ROMAN.match(term.text.lower())
                     ):
                         terms.setdefault(term.text, s.label_)
-        text = doc_text_of(doc)
-        if " as a" in text:
+        if defines_as:
             for m in DEFINED_AS.finditer(text):
                 hit = self.gazetteer.resolve(m["full"])
                 if hit is not None and hit.key is not None:
