@@ -34,7 +34,7 @@ from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 from eolens.nlp.model import Deadline
-from eolens.nlp.pipeline import BatchedComponent
+from eolens.nlp.pipeline import BatchedComponent, longest_spans
 from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -610,18 +610,6 @@ def _required_words(patterns: list[list[dict]], add) -> list[list[frozenset[int]
     return out
 
 
-def _filter(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """``spacy.util.filter_spans`` on (start, end, label) triples: the same choice (the first
-    longest wins, ties kept in input order), without building Span objects first."""
-    result = []
-    seen: set[int] = set()
-    for s in sorted(spans, key=lambda s: (s[1] - s[0], -s[0]), reverse=True):
-        if s[0] not in seen and s[1] - 1 not in seen:
-            result.append(s)
-            seen.update(range(s[0], s[1]))
-    return sorted(result, key=lambda s: s[0])
-
-
 class DeadlineRecogniser(BatchedComponent):
     def __init__(self, nlp: Language, path: Path = PATTERNS):
         by_label: dict[str, list] = {}
@@ -747,7 +735,7 @@ class DeadlineRecogniser(BatchedComponent):
                 begin = _trigger_before(lows, start, self._at_least)
                 begin = start if begin is None else begin
                 recurring.append((begin, span_end, "recurring"))
-        spans = _filter(found)
+        spans = longest_spans(found)
         spans = self._attach_recurrences(lows, spans, recurring)
         doc.spans[SPAN_KEY] = [
             Span(doc, s, e, label=kind) for s, e, kind in sorted(spans, key=lambda s: s[0])
@@ -757,7 +745,7 @@ class DeadlineRecogniser(BatchedComponent):
     def _matches(self, doc: Doc, text: str) -> tuple[list[tuple[str, int, int]], list[int]]:
         """Matcher hits as (label, start, end), window by window and label by label, and the
         tokens' lower-case hashes. The order is free: no two labels yield spans with the same
-        tokens (their first words differ), so ``_filter`` never has to break a tie between
+        tokens (their first words differ), so ``longest_spans`` never breaks a tie between
         them. The Matchers look only at token windows around the words every deadline pattern
         needs (a unit, a month, a recurrence word): finding those by their hashes is far faster
         than letting a Matcher walk every token."""
@@ -846,7 +834,7 @@ class DeadlineRecogniser(BatchedComponent):
         joiners = self._h["joiners"]
         out = list(spans)
         by_end = {s[1]: s for s in spans}
-        for rec in _filter(recurring):
+        for rec in longest_spans(recurring):
             rec_start, rec_end, _ = rec
             if any(s[0] <= rec_start < s[1] for s in out):
                 continue
@@ -865,7 +853,7 @@ class DeadlineRecogniser(BatchedComponent):
             else:
                 out.append(rec)
                 by_end[rec_end] = rec
-        return _filter(out)
+        return longest_spans(out)
 
 
 @Language.factory("eolens_deadlines")
