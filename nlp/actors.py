@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from eolens.nlp.deadlines import doc_text
 from eolens.nlp.gazetteer import DEFINED_AS, GENERIC, PLURAL_HEADS, SPAN_KEY, Gazetteer
 from eolens.nlp.model import AgencyRef, AgencyRole, Evidence
-from spacy.attrs import LOWER
+from spacy.attrs import IDX, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -127,9 +127,10 @@ def parse_actor(
     (Secretary)" makes a later "the Secretary" the Department of Commerce).
     """
     gaz = gazetteer or Gazetteer.load()
-    mentions, lowers = _doc_facts(doc)
-    by_start = {s.start: s for s in mentions if s.start >= start and s.end <= end}
-    lower = lowers[start:end]
+    facts = _doc_facts(doc)
+    by_start = {s.start: s for s in facts.mentions if s.start >= start and s.end <= end}
+    lower = facts.lowers[start:end]
+    idx, texts = facts.idx, facts.texts
 
     agencies: list[AgencyRef] = []
     evidence: list[Evidence] = []
@@ -149,7 +150,7 @@ def parse_actor(
                 # advisory committee ... The Advisory Committee shall")
                 key = _local_definitions(doc, gaz).get(chunk.lower())
             if key is not None and gaz.get(key) is not None:
-                add(chunk, doc[first].idx, doc[last_tok].idx + len(doc[last_tok].text), key=key)
+                add(chunk, idx[first], idx[last_tok] + len(texts[last_tok]), key=key)
             else:
                 unresolved.append(chunk)
         gap.clear()
@@ -183,7 +184,7 @@ def parse_actor(
     i = start
     while i < end:
         span = by_start.get(i)
-        if span is not None and _restates(doc, span, last):
+        if span is not None and _restates(facts, span, last):
             # "the Director of the National Security Agency (NSA)": the acronym restates it.
             evidence.append(
                 Evidence(
@@ -229,7 +230,7 @@ def parse_actor(
     flush_gap()
 
     if not agencies and not unresolved:
-        text = _clean(doc[start:end].text)
+        text = _clean(facts.span_text(start, end))
         if text:
             unresolved.append(text)
     return ActorParse(tuple(agencies), tuple(evidence), tuple(dict.fromkeys(unresolved)))
@@ -238,17 +239,57 @@ def parse_actor(
 _FACTS_KEY = "eolens.actor_facts"
 
 
-def _doc_facts(doc: Doc) -> tuple[list, list[str]]:
-    """The doc's agency mentions (as Span objects) and lower-cased token texts, built once per
-    doc: parse_actor runs once per directive, and walking the span group and the tokens each
-    time built the same objects again. Rebuilt when the span group is replaced."""
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """What parse_actor reads of an agency mention: a Span computes each of these (and its
+    text from Token objects) on every access."""
+
+    start: int
+    end: int
+    label_: str
+    text: str
+    start_char: int
+    end_char: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    mentions: list[_Mention]
+    lowers: list[str]
+    texts: list[str]
+    idx: list[int]
+    text: str
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``: the doc's string from the first token to the end of the
+        last (the string is the tokens' texts with their whitespace, in order)."""
+        if start >= end:
+            return ""
+        return self.text[self.idx[start] : self.idx[end - 1] + len(self.texts[end - 1])]
+
+
+def _doc_facts(doc: Doc) -> _Facts:
+    """The doc's agency mentions and its tokens' texts, built once per doc: parse_actor runs
+    once per directive, and walking the span group and the tokens each time built the same
+    objects again. Rebuilt when the span group is replaced."""
     group = doc.spans.get(SPAN_KEY)
     cached = doc.user_data.get(_FACTS_KEY)
     if cached is None or cached[0] is not group:
         strings = doc.vocab.strings
-        lowers = [strings[h] for h in doc.to_array(LOWER).tolist()] if len(doc) else []
-        cached = doc.user_data[_FACTS_KEY] = (group, list(group or ()), lowers)
-    return cached[1], cached[2]
+        if len(doc):
+            arr = doc.to_array([LOWER, ORTH, IDX]).tolist()
+            lowers = [strings[row[0]] for row in arr]
+            texts = [strings[row[1]] for row in arr]
+            idx = [row[2] for row in arr]
+        else:
+            lowers, texts, idx = [], [], []
+        text = doc_text(doc)
+        mentions = [
+            _Mention(m.start, m.end, m.label_, m.text, m.start_char, m.end_char)
+            for m in (group or ())
+        ]
+        cached = doc.user_data[_FACTS_KEY] = (group, _Facts(mentions, lowers, texts, idx, text))
+    return cached[1]
 
 
 def _local_definitions(doc: Doc, gaz: Gazetteer) -> dict[str, str]:
@@ -275,16 +316,16 @@ def _as_singular_title(gaz: Gazetteer, text: str, key: str) -> str | None:
     return None
 
 
-def _restates(doc: Doc, span, last) -> bool:
+def _restates(facts: _Facts, span: _Mention, last: _Mention | None) -> bool:
     """A mention in brackets right after another restates it: "the Director of the National
     Security Agency (NSA)", and also "the National Security Advisor (NSA)", where the order
     gives the letters another meaning."""
     return (
         last is not None
         and span.start == last.end + 1
-        and doc[last.end].text == "("
-        and span.end < len(doc)
-        and doc[span.end].text == ")"
+        and facts.texts[last.end] == "("
+        and span.end < len(facts.texts)
+        and facts.texts[span.end] == ")"
     )
 
 
@@ -304,7 +345,8 @@ def _connective_at(lower: list[str], i: int) -> tuple[int, str] | None:
 
 def _chunks(doc: Doc, indices: list[int]):
     """Capitalised stretches between separators: candidate actor names the gazetteer missed."""
-    lowers = _doc_facts(doc)[1]
+    facts = _doc_facts(doc)
+    lowers, texts = facts.lowers, facts.texts
     run: list[int] = []
     for idx in [*indices, None]:
         low = lowers[idx] if idx is not None else None
@@ -314,9 +356,9 @@ def _chunks(doc: Doc, indices: list[int]):
             continue
         if run:
             first, last_tok = run[0], run[-1]
-            while first < last_tok and _LEADING.match(doc[first].text + " "):
+            while first < last_tok and _LEADING.match(texts[first] + " "):
                 first += 1
-            text = _clean(doc[first : last_tok + 1].text)
+            text = _clean(facts.span_text(first, last_tok + 1))
             words = text.split()
             if any(w[:1].isupper() and w.lower().strip(".,") not in _NOT_ACTOR for w in words):
                 yield text, first, last_tok
