@@ -91,7 +91,7 @@ from eolens.nlp.model import (
     Outline,
     Provision,
 )
-from eolens.nlp.pipeline import build_pipeline, doc_text, make_docs, sentence_of
+from eolens.nlp.pipeline import SENT_KEY, build_pipeline, doc_text, make_docs, sentence_of
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER, ORTH
 from spacy.tokens import Doc, Span
 
@@ -457,7 +457,7 @@ class _Draft:
     actor: ActorResult
     trigger: Span
     base: int
-    sentence: Span
+    sentence: _Sent
     clause_start: int  # token index where the clause begins
     deadline: Deadline | None = None
     deadline_evidence: tuple[Evidence, ...] = ()
@@ -681,6 +681,8 @@ class _Tokens:
         "mentions",
         "num",
         "punct",
+        "sent_starts",
+        "sents",
         "space",
         "text",
         "trigger_starts",
@@ -699,6 +701,8 @@ class _Tokens:
         self.trigger_starts = (
             {t.start for t in doc.spans["trigger"]} if "trigger" in doc.spans else set()
         )
+        self.sent_starts: list[int] | None = None
+        self.sents: dict[int, _Sent] = {}
 
 
 def _tk(doc: Doc) -> _Tokens:
@@ -972,7 +976,7 @@ def _resolve_deadline(text: str, signed: date | None) -> Deadline | None:
 
 
 def _deadline_for(
-    doc: Doc, clause: tuple[int, int], trigger: Span, sent: Span, signed, base: int
+    doc: Doc, clause: tuple[int, int], trigger: Span, sent: _Sent, signed, base: int
 ) -> tuple[Deadline | None, tuple[Evidence, ...]]:
     spans = list(doc.spans["deadline"]) if "deadline" in doc.spans else []
     if not spans:
@@ -1249,8 +1253,32 @@ def _analyse(document: Document, ranges, selected: list[int]) -> dict[int, list[
     return out
 
 
-def _sentence(doc: Doc, i: int) -> Span:
-    return sentence_of(doc, i)
+@dataclass(frozen=True, slots=True)
+class _Sent:
+    """The bounds of a sentence, all the rules read of it (a Span built per trigger and per
+    deadline cost more than the look-up)."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
+def _sentence(doc: Doc, i: int) -> _Sent:
+    tk = _tk(doc)
+    starts = tk.sent_starts
+    if starts is None:
+        starts = tk.sent_starts = doc.user_data.get(SENT_KEY)
+        if starts is None:
+            sentence_of(doc, 0)  # splits the doc when the pipeline did not
+            starts = tk.sent_starts = doc.user_data[SENT_KEY]
+    k = bisect.bisect_right(starts, i) - 1
+    sent = tk.sents.get(k)
+    if sent is None:
+        a = starts[k]
+        b = starts[k + 1] if k + 1 < len(starts) else len(tk.text)
+        sent = tk.sents[k] = _Sent(a, b, tk.idx[a], tk.idx[b - 1] + len(tk.text[b - 1]))
+    return sent
 
 
 def _clause_starts(doc: Doc, trigger: Span, prev_end: int | None) -> list[tuple[int, bool]]:
@@ -1358,7 +1386,7 @@ def _object_actor(doc: Doc, trigger: Span, limit: int, base: int) -> ActorResult
     return resolve_actor(doc, trigger.end, end, base)
 
 
-def _ends_with_colon(doc: Doc, sent: Span) -> bool:
+def _ends_with_colon(doc: Doc, sent: _Sent) -> bool:
     tk = _tk(doc)
     i = sent.end - 1
     while i > sent.start and not tk.text[i].strip():
@@ -1377,7 +1405,7 @@ def _month_name(tk: _Tokens, trigger: Span) -> bool:
     )
 
 
-def _shares_subject(tk: _Tokens, trigger: Span, prev_end_by_sent, sent: Span) -> bool:
+def _shares_subject(tk: _Tokens, trigger: Span, prev_end_by_sent, sent: _Sent) -> bool:
     """ "This report must include ... and shall be included in the plan": a trigger right after
     "and" coordinates a second verb phrase with the first trigger's subject; it states no new
     actor (the first trigger's record, if any, already holds it)."""
@@ -1389,7 +1417,7 @@ def _shares_subject(tk: _Tokens, trigger: Span, prev_end_by_sent, sent: Span) ->
     return any(sent.start <= t < trigger.start for t in tk.trigger_starts)
 
 
-def _coordinated_deadline(doc: Doc, trigger: Span, sent: Span) -> int | None:
+def _coordinated_deadline(doc: Doc, trigger: Span, sent: _Sent) -> int | None:
     """Token after the coordinator when the trigger follows ", and <deadline>," ("..., and
     within 180 days of the date of this order, shall identify ..."), else None."""
     tk = _tk(doc)
