@@ -29,7 +29,6 @@ import json
 import re
 from pathlib import Path
 
-import numpy
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -202,19 +201,28 @@ def eolens_sentences(doc: Doc) -> Doc:
     doc on every call and cost more than tokenising; read sentences with ``sentences(doc)`` or
     ``sentence_of(doc, i)``."""
     starts = sentence_starts(doc_text(doc))
-    if len(starts) > 1 and len(doc):
-        idx = doc.to_array("IDX")
-        tokens = numpy.unique(
-            numpy.searchsorted(idx, numpy.asarray(starts, dtype=idx.dtype), side="left")
-        )
-        tokens = tokens[tokens < len(doc)]
-        if not len(tokens) or tokens[0] != 0:
-            tokens = numpy.concatenate(([0], tokens))
-    else:
-        tokens = numpy.zeros(1, dtype="int64")
-    # A list, not the array: sentence_of is called per trigger and bisect on a list costs a
-    # fraction of numpy.searchsorted on a small array.
-    doc.user_data[SENT_KEY] = tokens.tolist()
+    n = len(doc)
+    tokens = [0]
+    if len(starts) > 1 and n:
+        # Most provisions are one sentence, the rest a few: a binary search over the tokens'
+        # offsets per start costs less than the offsets array and numpy calls on it.
+        tokens = []
+        lo = 0
+        for char in starts:  # ascending, so is the first token at or after each
+            hi = n
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if doc[mid].idx < char:
+                    lo = mid + 1
+                else:
+                    hi = mid
+            if lo < n and (not tokens or tokens[-1] != lo):
+                tokens.append(lo)
+        if not tokens or tokens[0] != 0:
+            tokens.insert(0, 0)
+    # A list: sentence_of is called per trigger and bisect on a list costs a fraction of
+    # numpy.searchsorted on a small array.
+    doc.user_data[SENT_KEY] = tokens
     return doc
 
 
