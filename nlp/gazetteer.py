@@ -341,20 +341,35 @@ def doc_text_of(doc: Doc) -> str:
 # -- spaCy component ----------------------------------------------------------------------------
 
 
+_PLURAL = "eolens.plural_title"
+
+
 class AgencyRecogniser(BatchedComponent):
     def __init__(self, nlp: Language, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
         self.document_terms: dict[str, str] = {}
-        self.plural = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.plural.add("PLURAL", [nlp.make_doc(f"{p} of") for p in PLURAL_HEADS])
         lower, exact = gazetteer.patterns()
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         by_label: dict[str, list] = {}
         for label, surface in lower:
             by_label.setdefault(label, []).append(surface)
+        seen: set[tuple[int, ...]] = set()
         for label, surfaces in by_label.items():
-            self.lower.add(label, list(nlp.tokenizer.pipe(surfaces)))
+            docs = list(nlp.tokenizer.pipe(surfaces))
+            self.lower.add(label, docs)
+            seen.update(tuple(t.lower for t in d) for d in docs)
+        # The plural titles ("secretaries of") go into the same PhraseMatcher, which walks the
+        # doc once for both, unless a name is written the same: its matches would then share
+        # an entry with them, and their order could change.
+        plural = [nlp.make_doc(f"{p} of") for p in PLURAL_HEADS]
+        self._plural_key = nlp.vocab.strings.add(_PLURAL)
+        self.plural: PhraseMatcher | None = None
+        if _PLURAL in by_label or any(tuple(t.lower for t in d) in seen for d in plural):
+            self.plural = PhraseMatcher(nlp.vocab, attr="LOWER")
+            self.plural.add(_PLURAL, plural)
+        else:
+            self.lower.add(_PLURAL, plural)
         by_label = {}
         for label, surface in exact:
             by_label.setdefault(label, []).append(surface)
@@ -364,8 +379,17 @@ class AgencyRecogniser(BatchedComponent):
     def __call__(self, doc: Doc) -> Doc:
         # (start, end, label) until the overlaps are resolved: Span objects only for the
         # mentions kept.
-        found = [(start, end, key) for key, start, end in self.lower(doc) + self.exact(doc)]
-        starts = [start for _, start, _ in self.plural(doc)]
+        found = []
+        starts = []
+        plural_key = self._plural_key
+        for key, start, end in self.lower(doc):
+            if key == plural_key:
+                starts.append(start)
+            else:
+                found.append((start, end, key))
+        found.extend((start, end, key) for key, start, end in self.exact(doc))
+        if self.plural is not None:
+            starts = [start for _, start, _ in self.plural(doc)]
         if starts:
             plural = [(s.start, s.end, s.label) for s in self._plural_spans(doc, starts)]
             found = plural + found
