@@ -63,22 +63,43 @@ def load_sectors(path: str | None = None) -> SectorData:
     return SectorData(tuple(s["name"] for s in data["sectors"]), aliases, groups)
 
 
+_GROUP = "GROUP"
+
+
 class SectorRecogniser(BatchedComponent):
     def __init__(self, nlp: Language, data: SectorData):
         self.data = data
         self.sector_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.group_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         by_sector: dict[str, list[str]] = {}
         for phrase, sector in data.aliases.items():
             by_sector.setdefault(sector, []).append(phrase)
+        seen: set[tuple[int, ...]] = set()
         for sector, phrases in by_sector.items():
-            self.sector_matcher.add(sector, list(nlp.tokenizer.pipe(phrases)))
-        self.group_matcher.add("GROUP", list(nlp.tokenizer.pipe(list(data.groups))))
+            docs = list(nlp.tokenizer.pipe(phrases))
+            self.sector_matcher.add(sector, docs)
+            seen.update(tuple(t.lower for t in d) for d in docs)
+        # Groups go into the same PhraseMatcher, which then walks each doc once, unless a group
+        # is written as a sector alias is: the two would share an entry, and the order of the
+        # matches on it could change.
+        groups = list(nlp.tokenizer.pipe(list(data.groups)))
+        self._group_key = nlp.vocab.strings.add(_GROUP)
+        self.group_matcher: PhraseMatcher | None = None
+        if _GROUP in by_sector or any(tuple(t.lower for t in d) in seen for d in groups):
+            self.group_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+            self.group_matcher.add(_GROUP, groups)
+        else:
+            self.sector_matcher.add(_GROUP, groups)
 
     def __call__(self, doc: Doc) -> Doc:
         # Match tuples until the overlaps are resolved: Span objects only for what is kept.
-        group_matches = self.group_matcher(doc)
         named_matches = self.sector_matcher(doc)
+        if self.group_matcher is not None:
+            group_matches = self.group_matcher(doc)
+        else:
+            group_key = self._group_key
+            group_matches = [m for m in named_matches if m[0] == group_key]
+            if group_matches:
+                named_matches = [m for m in named_matches if m[0] != group_key]
         if not group_matches and not named_matches:  # most paragraphs
             doc.spans[GROUP_KEY] = []
             doc.spans[SECTOR_KEY] = []
