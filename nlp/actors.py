@@ -28,9 +28,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from eolens.nlp.deadlines import doc_text
-from eolens.nlp.gazetteer import DEFINED_AS, GENERIC, PLURAL_HEADS, SPAN_KEY, Gazetteer
+from eolens.nlp.gazetteer import DEFINED_AS, GENERIC, PLURAL_HEADS, Gazetteer
 from eolens.nlp.model import AgencyRef, AgencyRole, Evidence
-from spacy.attrs import IDX, LOWER, ORTH
+from eolens.nlp.tokenfacts import Mention, TokenFacts, mention_facts
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -129,8 +129,8 @@ def parse_actor(
     gaz = gazetteer or Gazetteer.load()
     facts = _doc_facts(doc)
     by_start = {s.start: s for s in facts.mentions if s.start >= start and s.end <= end}
-    lower = facts.lowers[start:end]
-    idx, texts = facts.idx, facts.texts
+    lower = facts.lower[start:end]
+    idx, texts = facts.idx, facts.text
 
     agencies: list[AgencyRef] = []
     evidence: list[Evidence] = []
@@ -236,60 +236,10 @@ def parse_actor(
     return ActorParse(tuple(agencies), tuple(evidence), tuple(dict.fromkeys(unresolved)))
 
 
-_FACTS_KEY = "eolens.actor_facts"
-
-
-@dataclass(frozen=True, slots=True)
-class _Mention:
-    """What parse_actor reads of an agency mention: a Span computes each of these (and its
-    text from Token objects) on every access."""
-
-    start: int
-    end: int
-    label_: str
-    text: str
-    start_char: int
-    end_char: int
-
-
-@dataclass(frozen=True, slots=True)
-class _Facts:
-    mentions: list[_Mention]
-    lowers: list[str]
-    texts: list[str]
-    idx: list[int]
-    text: str
-
-    def span_text(self, start: int, end: int) -> str:
-        """``doc[start:end].text``: the doc's string from the first token to the end of the
-        last (the string is the tokens' texts with their whitespace, in order)."""
-        if start >= end:
-            return ""
-        return self.text[self.idx[start] : self.idx[end - 1] + len(self.texts[end - 1])]
-
-
-def _doc_facts(doc: Doc) -> _Facts:
-    """The doc's agency mentions and its tokens' texts, built once per doc: parse_actor runs
-    once per directive, and walking the span group and the tokens each time built the same
-    objects again. Rebuilt when the span group is replaced."""
-    group = doc.spans.get(SPAN_KEY)
-    cached = doc.user_data.get(_FACTS_KEY)
-    if cached is None or cached[0] is not group:
-        strings = doc.vocab.strings
-        if len(doc):
-            arr = doc.to_array([LOWER, ORTH, IDX]).tolist()
-            lowers = [strings[row[0]] for row in arr]
-            texts = [strings[row[1]] for row in arr]
-            idx = [row[2] for row in arr]
-        else:
-            lowers, texts, idx = [], [], []
-        text = doc_text(doc)
-        mentions = [
-            _Mention(m.start, m.end, m.label_, m.text, m.start_char, m.end_char)
-            for m in (group or ())
-        ]
-        cached = doc.user_data[_FACTS_KEY] = (group, _Facts(mentions, lowers, texts, idx, text))
-    return cached[1]
+def _doc_facts(doc: Doc) -> TokenFacts:
+    """The doc's token facts with its current agency mentions: parse_actor runs once per
+    directive and reads the same tokens each time."""
+    return mention_facts(doc)
 
 
 def _local_definitions(doc: Doc, gaz: Gazetteer) -> dict[str, str]:
@@ -316,16 +266,16 @@ def _as_singular_title(gaz: Gazetteer, text: str, key: str) -> str | None:
     return None
 
 
-def _restates(facts: _Facts, span: _Mention, last: _Mention | None) -> bool:
+def _restates(facts: TokenFacts, span: Mention, last: Mention | None) -> bool:
     """A mention in brackets right after another restates it: "the Director of the National
     Security Agency (NSA)", and also "the National Security Advisor (NSA)", where the order
     gives the letters another meaning."""
     return (
         last is not None
         and span.start == last.end + 1
-        and facts.texts[last.end] == "("
-        and span.end < len(facts.texts)
-        and facts.texts[span.end] == ")"
+        and facts.text[last.end] == "("
+        and span.end < len(facts.text)
+        and facts.text[span.end] == ")"
     )
 
 
@@ -346,7 +296,7 @@ def _connective_at(lower: list[str], i: int) -> tuple[int, str] | None:
 def _chunks(doc: Doc, indices: list[int]):
     """Capitalised stretches between separators: candidate actor names the gazetteer missed."""
     facts = _doc_facts(doc)
-    lowers, texts = facts.lowers, facts.texts
+    lowers, texts = facts.lower, facts.text
     run: list[int] = []
     for idx in [*indices, None]:
         low = lowers[idx] if idx is not None else None

@@ -92,7 +92,7 @@ from eolens.nlp.model import (
     Provision,
 )
 from eolens.nlp.pipeline import SENT_KEY, build_pipeline, doc_text, make_docs, sentence_of
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER, ORTH
+from eolens.nlp.tokenfacts import Mention, TokenFacts, token_facts
 from spacy.tokens import Doc, Span
 
 ACTION_WORDS = 12
@@ -652,64 +652,8 @@ def resolve_actor(doc: Doc, start: int, end: int, base: int) -> ActorResult | No
     )
 
 
-# Hash -> string answers of the vocabulary's StringStore, which decodes a new str per look-up.
-# A pure look-up (a hash names one string for good); cleared when large so a long-running GUI
-# session does not grow it without bound.
-_HASH_STR: dict[int, str] = {}
-
-
-def _strings(doc: Doc, hashes: list[int]) -> list[str]:
-    try:
-        return list(map(_HASH_STR.__getitem__, hashes))
-    except KeyError:
-        if len(_HASH_STR) > 200_000:
-            _HASH_STR.clear()
-        strings = doc.vocab.strings
-        for h in set(hashes).difference(_HASH_STR):
-            _HASH_STR[h] = strings[h]
-        return list(map(_HASH_STR.__getitem__, hashes))
-
-
-class _Tokens:
-    """Per-doc token facts as plain lists: ``doc[i]`` builds a Token object on every access,
-    which made the clause rules cost more than tokenising."""
-
-    __slots__ = (
-        "idx",
-        "lower",
-        "mention_starts",
-        "mentions",
-        "num",
-        "punct",
-        "sent_starts",
-        "sents",
-        "space",
-        "text",
-        "trigger_starts",
-    )
-
-    def __init__(self, doc: Doc):
-        arr = doc.to_array([ORTH, LOWER, IS_PUNCT, IS_SPACE, LIKE_NUM, IDX])
-        self.text = _strings(doc, arr[:, 0].tolist())
-        self.lower = _strings(doc, arr[:, 1].tolist())
-        self.punct = (arr[:, 2] | arr[:, 3]).astype(bool).tolist()
-        self.space = arr[:, 3].astype(bool).tolist()
-        self.num = arr[:, 4].astype(bool).tolist()
-        self.idx = arr[:, 5].tolist()
-        self.mentions = list(doc.spans["agency"]) if "agency" in doc.spans else []
-        self.mention_starts = [m.start for m in self.mentions]
-        self.trigger_starts = (
-            {t.start for t in doc.spans["trigger"]} if "trigger" in doc.spans else set()
-        )
-        self.sent_starts: list[int] | None = None
-        self.sents: dict[int, _Sent] = {}
-
-
-def _tk(doc: Doc) -> _Tokens:
-    tk = doc.user_data.get("eolens.tokens")
-    if tk is None:
-        tk = doc.user_data["eolens.tokens"] = _Tokens(doc)
-    return tk
+_Tokens = TokenFacts
+_tk = token_facts
 
 
 def _text(doc: Doc, start: int, end: int) -> str:
@@ -827,7 +771,7 @@ def _is_determiner_that(tk: _Tokens, i: int) -> bool:
     return tk.lower[i] == "that" and i > 0 and tk.lower[i - 1] in _PREPOSITIONS
 
 
-def _subordinate_subject(doc: Doc, mention: Span, trigger_start: int) -> bool:
+def _subordinate_subject(doc: Doc, mention: Mention, trigger_start: int) -> bool:
     """ "... as the Secretary may deem appropriate": the mention right before the trigger is
     introduced by a subordinator."""
     tk = _tk(doc)

@@ -1,0 +1,121 @@
+"""Per-doc token facts as plain Python lists, built once per doc and shared by the rules.
+
+``doc[i]`` builds a Token object and ``doc[a:b]`` a Span on every access; the clause, actor
+and deadline rules read the same tokens many times per provision, so they read these lists
+instead (``doc[a:b].text`` is ``facts.span_text(a, b)``, cut from the doc's string).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from eolens.nlp.pipeline import doc_text
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER, ORTH
+from spacy.tokens import Doc
+
+FACTS_KEY = "eolens.tokens"
+MENTION_KEY = "agency"  # the gazetteer's span group (eolens.nlp.gazetteer.SPAN_KEY)
+
+# Hash -> string answers of the vocabulary's StringStore, which decodes a new str per look-up.
+# A pure look-up (a hash names one string for good); cleared when large so a long-running GUI
+# session does not grow it without bound.
+_HASH_STR: dict[int, str] = {}
+
+
+def strings_of(doc: Doc, hashes: list[int]) -> list[str]:
+    try:
+        return list(map(_HASH_STR.__getitem__, hashes))
+    except KeyError:
+        if len(_HASH_STR) > 200_000:
+            _HASH_STR.clear()
+        strings = doc.vocab.strings
+        for h in set(hashes).difference(_HASH_STR):
+            _HASH_STR[h] = strings[h]
+        return list(map(_HASH_STR.__getitem__, hashes))
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """What the rules read of an agency mention (a Span computes each on every access)."""
+
+    start: int
+    end: int
+    label_: str
+    text: str
+    start_char: int
+    end_char: int
+
+
+class TokenFacts:
+    __slots__ = (
+        "group",
+        "idx",
+        "lower",
+        "mention_starts",
+        "mentions",
+        "num",
+        "punct",
+        "sent_starts",
+        "sents",
+        "space",
+        "string",
+        "text",
+        "trigger_starts",
+    )
+
+    def __init__(self, doc: Doc):
+        arr = doc.to_array([ORTH, LOWER, IS_PUNCT, IS_SPACE, LIKE_NUM, IDX])
+        self.text = strings_of(doc, arr[:, 0].tolist())
+        self.lower = strings_of(doc, arr[:, 1].tolist())
+        self.punct = (arr[:, 2] | arr[:, 3]).astype(bool).tolist()
+        self.space = arr[:, 3].astype(bool).tolist()
+        self.num = arr[:, 4].astype(bool).tolist()
+        self.idx = arr[:, 5].tolist()
+        self.string = doc_text(doc)
+        self.group: Any = None
+        self.mentions: list[Mention] = []
+        self.mention_starts: list[int] = []
+        self.read_mentions(doc)
+        self.trigger_starts = (
+            {t.start for t in doc.spans["trigger"]} if "trigger" in doc.spans else set()
+        )
+        self.sent_starts: list[int] | None = None
+        self.sents: dict[int, Any] = {}
+
+    def read_mentions(self, doc: Doc) -> None:
+        group = doc.spans.get(MENTION_KEY)
+        self.group = group
+        self.mentions = [
+            Mention(m.start, m.end, m.label_, self.span_text(m.start, m.end), *self.chars(m))
+            for m in (group or ())
+        ]
+        self.mention_starts = [m.start for m in self.mentions]
+
+    def chars(self, m) -> tuple[int, int]:
+        if m.start >= m.end:
+            return m.start_char, m.end_char
+        return self.idx[m.start], self.idx[m.end - 1] + len(self.text[m.end - 1])
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``: the doc's string from the first token to the end of the
+        last (the string is the tokens' texts with their whitespace, in order)."""
+        if start >= end:
+            return ""
+        return self.string[self.idx[start] : self.idx[end - 1] + len(self.text[end - 1])]
+
+
+def token_facts(doc: Doc) -> TokenFacts:
+    facts = doc.user_data.get(FACTS_KEY)
+    if facts is None:
+        facts = doc.user_data[FACTS_KEY] = TokenFacts(doc)
+    return facts
+
+
+def mention_facts(doc: Doc) -> TokenFacts:
+    """``token_facts`` with the mentions of the doc's current agency span group (re-read when
+    the group was replaced after the facts were built)."""
+    facts = token_facts(doc)
+    if facts.group is not doc.spans.get(MENTION_KEY):
+        facts.read_mentions(doc)
+    return facts
