@@ -589,6 +589,24 @@ def _trigger_before(lows: list[int], start: int, triggers) -> int | None:
     return None
 
 
+def _first_words(patterns: list[list[dict]], add) -> frozenset[int] | None:
+    """The lower-case forms (as hashes) a match of one of the token patterns can begin with,
+    or None when some pattern's first token is optional or not given by ``LOWER``."""
+    words: set[int] = set()
+    for pattern in patterns:
+        spec = pattern[0] if pattern else {}
+        lower = spec.get("LOWER")
+        if "OP" in spec or lower is None:
+            return None
+        if isinstance(lower, str):
+            words.add(add(lower))
+        elif isinstance(lower, dict) and set(lower) == {"IN"}:
+            words.update(add(w) for w in lower["IN"])
+        else:
+            return None
+    return frozenset(words)
+
+
 def _required_words(patterns: list[list[dict]], add) -> list[list[frozenset[int]]] | None:
     """For each token pattern, the lower-case forms (as hashes) of its required tokens given by
     ``LOWER`` (a word or ``{"IN": [...]}``): a window can match the pattern only if it holds
@@ -627,10 +645,16 @@ class DeadlineRecogniser(BatchedComponent):
         # match only if the window has all the bits it needs (one word of each required set).
         self._word_bits: dict[int, int] = {}
         self._needs: dict[str, tuple[int, ...] | None] = {}
+        # A Matcher starts a match only at a token its patterns' first token accepts: the
+        # tokens of a window before the first such one are left out (same matches, fewer
+        # tokens to walk).
+        self._first: dict[str, frozenset[int] | None] = {}
+        self._labels_for: dict[int, list[str]] = {}  # window bits -> labels to try
         bit_of: dict[frozenset[int], int] = {}
         for label, patterns in by_label.items():
             self.matchers[label] = Matcher(nlp.vocab)
             self.matchers[label].add(label, patterns, greedy="LONGEST")
+            self._first[label] = _first_words(patterns, add)
             required = _required_words(patterns, add)
             if required is None:
                 self._needs[label] = None
@@ -778,14 +802,25 @@ class DeadlineRecogniser(BatchedComponent):
             bits = 0
             for low in lows[lo:hi]:
                 bits |= word_bits.get(low, 0)
-            window = None
-            for label, needs in self._needs.items():
-                if needs is not None and not any(bits & need == need for need in needs):
-                    continue  # no pattern of the label can match here
-                if window is None:
-                    window = doc[lo:hi]
+            labels = self._labels_for.get(bits)
+            if labels is None:
+                labels = self._labels_for[bits] = [
+                    label
+                    for label, needs in self._needs.items()
+                    if needs is None or any(bits & need == need for need in needs)
+                ]
+            for label in labels:  # those with a pattern that can match here
+                start = lo
+                first = self._first[label]
+                if first is not None:
+                    while start < hi and lows[start] not in first:
+                        start += 1
+                    if start == hi:
+                        continue
                 # match offsets are relative to the window
-                out.extend((label, lo + s, lo + e) for _, s, e in self.matchers[label](window))
+                out.extend(
+                    (label, start + s, start + e) for _, s, e in self.matchers[label](doc[start:hi])
+                )
         return out, lows
 
     def _anchor_end(self, lows: list[int], start: int) -> int:
