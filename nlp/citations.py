@@ -148,8 +148,52 @@ def _section_starts(text: str, lower: str) -> list[int] | None:
     return starts
 
 
+def _acts(text: str) -> Iterator[tuple[int, int, str]]:
+    """Named Acts ("Defense Production Act", "CHIPS Act of 2022") in ``text``."""
+    if " Act" in text:
+        for m in _ACT.finditer(text):
+            name = m["name"]
+            if re.search(r"\bto\s+Act$", name):
+                continue  # "... designated to Act as Chair": the verb
+            # An Act's name has no "the" inside: "Convening the Endangered Species Act",
+            # "Implementation of the Infrastructure Investment and Jobs Act" name the Act after it.
+            name = re.split(r"\s(?:the|The)\s", name)[-1]
+            name = re.sub(r"^(?:(?:the|of|and|for|on|to|in|This|An?)\s+)+", "", name)
+            words = [w for w in name.split() if w[:1].isupper()]
+            if len(words) >= 3 or (len(words) >= 2 and m["year"]):
+                start = m.start() + m.group(0).index(name)
+                year = re.sub(r"\s+", " ", m["year"] or "")
+                yield start, m.end(), re.sub(r"\s+", " ", name) + year
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _has_digit(text: str) -> bool:
+    r"""Whether ``text`` holds a character ``\d`` matches (one-character searches are far
+    cheaper than a regular expression; only text beyond ASCII can hold other digits)."""
+    if (
+        "0" in text
+        or "1" in text
+        or "2" in text
+        or "3" in text
+        or "4" in text
+        or "5" in text
+        or "6" in text
+        or "7" in text
+        or "8" in text
+        or "9" in text
+    ):
+        return True
+    return not text.isascii() and _DIGIT.search(text) is not None
+
+
 def find_citations(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, normalised citation) for every citation in ``text`` (may overlap)."""
+    if not _has_digit(text):
+        # Every citation but a named Act has a number: most paragraphs have none.
+        yield from _acts(text)
+        return
     # Cheap substring tests first: most paragraphs cite nothing.
     has_code = "United States Code" in text
     lower = text.lower()
@@ -211,20 +255,7 @@ def find_citations(text: str) -> Iterator[tuple[int, int, str]]:
     if " FR " in text:
         for m in _FR.finditer(text):
             yield m.start(), m.end(), f"{m['vol']} FR {m['page']}"
-    if " Act" in text:
-        for m in _ACT.finditer(text):
-            name = m["name"]
-            if re.search(r"\bto\s+Act$", name):
-                continue  # "... designated to Act as Chair": the verb
-            # An Act's name has no "the" inside: "Convening the Endangered Species Act",
-            # "Implementation of the Infrastructure Investment and Jobs Act" name the Act after it.
-            name = re.split(r"\s(?:the|The)\s", name)[-1]
-            name = re.sub(r"^(?:(?:the|of|and|for|on|to|in|This|An?)\s+)+", "", name)
-            words = [w for w in name.split() if w[:1].isupper()]
-            if len(words) >= 3 or (len(words) >= 2 and m["year"]):
-                start = m.start() + m.group(0).index(name)
-                year = re.sub(r"\s+", " ", m["year"] or "")
-                yield start, m.end(), re.sub(r"\s+", " ", name) + year
+    yield from _acts(text)
     if has_section:
         starts = _section_starts(text, lower)
         found = (
