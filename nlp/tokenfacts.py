@@ -11,28 +11,35 @@ from dataclasses import dataclass
 from typing import Any
 
 from eolens.nlp.pipeline import doc_text
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER, ORTH
+from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc
 
 FACTS_KEY = "eolens.tokens"
 MENTION_KEY = "agency"  # the gazetteer's span group (eolens.nlp.gazetteer.SPAN_KEY)
 
-# Hash -> string answers of the vocabulary's StringStore, which decodes a new str per look-up.
-# A pure look-up (a hash names one string for good); cleared when large so a long-running GUI
-# session does not grow it without bound.
-_HASH_STR: dict[int, str] = {}
+# Orth hash -> (text, lower, punct or space, space, like a number): lexical attributes, the
+# same for every token of one spelling, so a dict look-up per token replaces asking
+# Doc.to_array for four more columns (which cost more than the rest of the facts together).
+_LEXICAL: dict[int, tuple[str, str, bool, bool, bool]] = {}
 
 
-def strings_of(doc: Doc, hashes: list[int]) -> list[str]:
+def _lexical(doc: Doc, orths: list[int]) -> list[tuple[str, str, bool, bool, bool]]:
     try:
-        return list(map(_HASH_STR.__getitem__, hashes))
+        return list(map(_LEXICAL.__getitem__, orths))
     except KeyError:
-        if len(_HASH_STR) > 200_000:
-            _HASH_STR.clear()
-        strings = doc.vocab.strings
-        for h in set(hashes).difference(_HASH_STR):
-            _HASH_STR[h] = strings[h]
-        return list(map(_HASH_STR.__getitem__, hashes))
+        if len(_LEXICAL) > 200_000:
+            _LEXICAL.clear()
+        vocab = doc.vocab
+        for h in set(orths).difference(_LEXICAL):
+            lex = vocab[h]
+            _LEXICAL[h] = (
+                lex.orth_,
+                lex.lower_,
+                lex.is_punct or lex.is_space,
+                lex.is_space,
+                lex.like_num,
+            )
+        return list(map(_LEXICAL.__getitem__, orths))
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +72,14 @@ class TokenFacts:
     )
 
     def __init__(self, doc: Doc):
-        arr = doc.to_array([ORTH, LOWER, IS_PUNCT, IS_SPACE, LIKE_NUM, IDX])
-        self.text = strings_of(doc, arr[:, 0].tolist())
-        self.lower = strings_of(doc, arr[:, 1].tolist())
-        self.punct = (arr[:, 2] | arr[:, 3]).astype(bool).tolist()
-        self.space = arr[:, 3].astype(bool).tolist()
-        self.num = arr[:, 4].astype(bool).tolist()
-        self.idx = arr[:, 5].tolist()
+        if len(doc):
+            orths, idx = doc.to_array([ORTH, IDX]).T.tolist()
+            text, lower, punct, space, num = zip(*_lexical(doc, orths), strict=True)
+        else:
+            idx, text, lower, punct, space, num = [], (), (), (), (), ()
+        self.idx = idx
+        self.text, self.lower = list(text), list(lower)
+        self.punct, self.space, self.num = list(punct), list(space), list(num)
         self.string = doc_text(doc)
         self.group: Any = None
         self.mentions: list[Mention] = []
