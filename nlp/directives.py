@@ -74,6 +74,7 @@ How a provision is read (the rules, in the order they apply):
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator
@@ -483,6 +484,7 @@ class DirectiveResult:
 # --- actor resolution ---------------------------------------------------------------------
 
 
+@functools.cache
 def _parse_actor_fn():
     try:
         from eolens.nlp.actors import parse_actor
