@@ -589,12 +589,13 @@ def _trigger_before(lows: list[int], start: int, triggers) -> int | None:
     return None
 
 
-def _first_words(patterns: list[list[dict]], add) -> frozenset[int] | None:
-    """The lower-case forms (as hashes) a match of one of the token patterns can begin with,
-    or None when some pattern's first token is optional or not given by ``LOWER``."""
+def _edge_words(patterns: list[list[dict]], add, edge: int) -> frozenset[int] | None:
+    """The lower-case forms (as hashes) a match of one of the token patterns can begin with
+    (``edge`` 0) or end with (``edge`` -1), or None when some pattern's token there is
+    optional or not given by ``LOWER``."""
     words: set[int] = set()
     for pattern in patterns:
-        spec = pattern[0] if pattern else {}
+        spec = pattern[edge] if pattern else {}
         lower = spec.get("LOWER")
         if "OP" in spec or lower is None:
             return None
@@ -645,16 +646,19 @@ class DeadlineRecogniser(BatchedComponent):
         # match only if the window has all the bits it needs (one word of each required set).
         self._word_bits: dict[int, int] = {}
         self._needs: dict[str, tuple[int, ...] | None] = {}
-        # A Matcher starts a match only at a token its patterns' first token accepts: the
-        # tokens of a window before the first such one are left out (same matches, fewer
-        # tokens to walk).
+        # A Matcher starts a match only at a token its patterns' first token accepts, and when
+        # their last token is required, it ends one only at a token that one accepts (and
+        # reports it there, whatever follows): the tokens of a window before the first such
+        # token and after the last are left out (same matches, fewer tokens to walk).
         self._first: dict[str, frozenset[int] | None] = {}
+        self._last: dict[str, frozenset[int] | None] = {}
         self._labels_for: dict[int, list[str]] = {}  # window bits -> labels to try
         bit_of: dict[frozenset[int], int] = {}
         for label, patterns in by_label.items():
             self.matchers[label] = Matcher(nlp.vocab)
             self.matchers[label].add(label, patterns, greedy="LONGEST")
-            self._first[label] = _first_words(patterns, add)
+            self._first[label] = _edge_words(patterns, add, 0)
+            self._last[label] = _edge_words(patterns, add, -1)
             required = _required_words(patterns, add)
             if required is None:
                 self._needs[label] = None
@@ -810,16 +814,20 @@ class DeadlineRecogniser(BatchedComponent):
                     if needs is None or any(bits & need == need for need in needs)
                 ]
             for label in labels:  # those with a pattern that can match here
-                start = lo
-                first = self._first[label]
+                start, end = lo, hi
+                first, last = self._first[label], self._last[label]
                 if first is not None:
-                    while start < hi and lows[start] not in first:
+                    while start < end and lows[start] not in first:
                         start += 1
-                    if start == hi:
-                        continue
+                if last is not None:
+                    while end > start and lows[end - 1] not in last:
+                        end -= 1
+                if start == end:
+                    continue
                 # match offsets are relative to the window
                 out.extend(
-                    (label, start + s, start + e) for _, s, e in self.matchers[label](doc[start:hi])
+                    (label, start + s, start + e)
+                    for _, s, e in self.matchers[label](doc[start:end])
                 )
         return out, lows
 
