@@ -44,6 +44,7 @@ Decisions (documented here because other modules rely on them):
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -125,13 +126,16 @@ def _letter_value(token: str) -> int | None:
     return 26 * (len(token) - 1) + ord(token[0].lower()) - 96
 
 
-def _interpretations(token: str) -> list[tuple[str, int]]:
-    """Every (style, ordinal) a marker token can stand for. Styles: a i A I 1."""
+@functools.lru_cache(maxsize=4096)
+def _interpretations(token: str) -> tuple[tuple[str, int], ...]:
+    """Every (style, ordinal) a marker token can stand for. Styles: a i A I 1.
+
+    Cached: a document's markers are a few dozen distinct tokens read thousands of times."""
     if token.isdigit():
-        return [("1", int(token))]
+        return (("1", int(token)),)
     lower = token.islower()
     if not lower and not token.isupper():
-        return []
+        return ()
     letter = _letter_value(token)
     roman = _roman_value(token.lower())
     readings = []
@@ -141,7 +145,7 @@ def _interpretations(token: str) -> list[tuple[str, int]]:
         # "(ii)", "(iv)", "(xx)": roman unless a run of doubled letters reaches that far
         reading = ("i" if lower else "I", roman)
         readings.insert(0 if len(token) > 1 else len(readings), reading)
-    return readings
+    return tuple(readings)
 
 
 def _token(style: str, n: int) -> str:
@@ -530,7 +534,7 @@ class _Parser:
         line: _Line,
         pos: int,
         own: str,
-        readings: list[tuple[str, int]],
+        readings: tuple[tuple[str, int], ...],
         chained: bool,
     ) -> tuple[int, str, int] | None:
         """(stack depth to cut to, style, ordinal) for a marker, or None if it is not one."""
@@ -567,7 +571,7 @@ class _Parser:
                 return opening[0][:3]
         return max(continuing or candidates, key=lambda c: c[0])[:3]
 
-    def _fallback(self, readings: list[tuple[str, int]]) -> tuple[int, str, int]:
+    def _fallback(self, readings: tuple[tuple[str, int], ...]) -> tuple[int, str, int]:
         """A marker out of sequence: a skipped item ("(iii)" then "(v)") continues the level it
         skips least on; a repeated or backward one its likeliest reading's nearest level, or
         opens a level below the current one."""
