@@ -24,6 +24,7 @@ doc text and aligned to tokens with ``doc.char_span(..., alignment_mode="expand"
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 
 from eolens.nlp.deadlines import doc_text, keep_text
@@ -90,6 +91,8 @@ _ACT = re.compile(
     r"\b(?P<name>(?:[A-Z][A-Za-z0-9’'.-]*|of|and|for|the|on|to|in)(?:\s+(?:[A-Z][A-Za-z0-9’'.-]*"
     r"|of|and|for|the|on|to|in|a))*\s+Act)(?P<year>\s+of\s+\d{4})?\b"
 )
+# the characters of _ACT's words, as its classes list them
+_ACT_WORD_CHARS = frozenset(string.ascii_letters + string.digits + "’'.-")
 _THIS_SECTION = re.compile(
     r"\b(?:sub)?sections?\s+(?P<pin>\d+(?:\.\d+)*" + _SUB + r")(?P<tail>\s+of\s+this\s+"
     r"(?:order|memorandum|proclamation))?",
@@ -148,10 +151,25 @@ def _section_starts(text: str, lower: str) -> list[int] | None:
     return starts
 
 
+def _act_scan_start(text: str) -> int:
+    """Where ``_ACT`` can first match: a name ends in whitespace and "Act" and holds only
+    whitespace and the characters of its words, so no match begins before the run of those
+    that leads to the first such "Act". ``finditer`` from there skips trying the pattern at
+    every character before it."""
+    a = text.find("Act")
+    while a != -1 and not (a > 0 and text[a - 1].isspace()):
+        a = text.find("Act", a + 1)
+    if a == -1:
+        return len(text)
+    while a > 0 and (text[a - 1] in _ACT_WORD_CHARS or text[a - 1].isspace()):
+        a -= 1
+    return a
+
+
 def _acts(text: str) -> Iterator[tuple[int, int, str]]:
     """Named Acts ("Defense Production Act", "CHIPS Act of 2022") in ``text``."""
     if " Act" in text:
-        for m in _ACT.finditer(text):
+        for m in _ACT.finditer(text, _act_scan_start(text)):
             name = m["name"]
             if re.search(r"\bto\s+Act$", name):
                 continue  # "... designated to Act as Chair": the verb
