@@ -153,13 +153,13 @@ _GATES: dict[str, tuple[str, ...]] = {
     "boilerplate": ("publication", "publish"),
     "construction": ("constru", "interpret", "deemed", "read", "understood"),
     "general": ("implemented", "intended", "invalid", "effect", "supersede", "terminate", "expire"),
+    # "refers to" and "includes" end the "the term ..." form only, so "term" gates them:
+    # gating on them too ran the rule on every sentence that includes something.
     "definition": (
         "term",
         "mean",
-        "refer",
         "purposes",
         "as used",
-        "includ",
         "consist",
         "composed",
         "comprised",
