@@ -131,6 +131,24 @@ def _finditer_at(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[
             yield m
 
 
+def _usc_starts(text: str) -> list[int]:
+    r"""Where a ``_USC`` match can begin: at the digits of a title, whitespace and "U."
+    (``\d`` and ``\s`` are ``str.isdecimal`` and ``str.isspace``)."""
+    starts = []
+    q = text.find("U.")
+    while q != -1:
+        i = q
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        j = i
+        while j > 0 and text[j - 1].isdecimal():
+            j -= 1
+        if j < i < q:
+            starts.append(j)
+        q = text.find("U.", q + 2)
+    return starts
+
+
 _PRES_MEMO_KINDS = ("NSPM", "NSM", "PPD", "HSPD", "NSD", "PDD", "EO")
 
 
@@ -217,7 +235,7 @@ def find_citations(text: str) -> Iterator[tuple[int, int, str]]:
     lower = text.lower()
     has_section = "section" in lower
     if "U.S" in text or "U. S" in text:
-        for m in _USC.finditer(text):
+        for m in _finditer_at(_USC, text, _usc_starts(text)):
             yield m.start(), m.end(), _usc(m["title"], m["sec"], m["seq"])
     if has_code:
         for m in _USC_LONG.finditer(text):
