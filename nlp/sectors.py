@@ -113,9 +113,9 @@ class SectorRecogniser(BatchedComponent):
         if group_matches:
             text = doc_text(doc)
             for start, end, _ in longest_spans([(s, e, k) for k, s, e in group_matches]):
-                span = doc[start:end]
-                # Span.text, without joining the tokens again
-                written = text[span.start_char : span.end_char]
+                last = doc[end - 1]
+                # Span.text, without a Span and without joining the tokens again
+                written = text[doc[start].idx : last.idx + len(last)]
                 group_spans.append(Span(doc, start, end, label=written))
                 sectors.extend(
                     (start, end, s)
