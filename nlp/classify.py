@@ -191,16 +191,21 @@ _GATES: dict[str, tuple[str, ...]] = {
 }
 
 
+_GATED_RULES = tuple((name, pattern, _GATES[name]) for name, pattern in SENTENCE_RULES)
+
+
 def _rules_for(lowered: str):
-    for name, pattern in SENTENCE_RULES:
-        if any(map(lowered.__contains__, _GATES[name])):
+    contains = lowered.__contains__
+    for name, pattern, gates in _GATED_RULES:
+        if any(map(contains, gates)):
             yield name, pattern
 
 
 def sentence_class(sentence: str) -> ProvisionClass | None:
     """The non-directive class of a sentence, or None when its triggers may be directives."""
-    for name, pattern in _rules_for(sentence.lower()):
-        if pattern.search(sentence):
+    contains = sentence.lower().__contains__
+    for name, pattern, gates in _GATED_RULES:
+        if any(map(contains, gates)) and pattern.search(sentence):
             return name  # type: ignore[return-value]
     return None
 
