@@ -770,6 +770,19 @@ class DeadlineRecogniser(BatchedComponent):
         ]
         return doc
 
+    def trimmed(self, label: str, lows: list[int], lo: int, hi: int) -> tuple[int, int]:
+        """The part of the window ``[lo, hi)`` where a match of ``label`` can lie: from the
+        first token its patterns can begin with to the last they can end with."""
+        start, end = lo, hi
+        first, last = self._first[label], self._last[label]
+        if first is not None:
+            while start < end and lows[start] not in first:
+                start += 1
+        if last is not None:
+            while end > start and lows[end - 1] not in last:
+                end -= 1
+        return start, end
+
     def _matches(self, doc: Doc, text: str) -> tuple[list[tuple[str, int, int]], list[int]]:
         """Matcher hits as (label, start, end), window by window and label by label, and the
         tokens' lower-case hashes. The order is free: no two labels yield spans with the same
@@ -814,14 +827,7 @@ class DeadlineRecogniser(BatchedComponent):
                     if needs is None or any(bits & need == need for need in needs)
                 ]
             for label in labels:  # those with a pattern that can match here
-                start, end = lo, hi
-                first, last = self._first[label], self._last[label]
-                if first is not None:
-                    while start < end and lows[start] not in first:
-                        start += 1
-                if last is not None:
-                    while end > start and lows[end - 1] not in last:
-                        end -= 1
+                start, end = self.trimmed(label, lows, lo, hi)
                 if start == end:
                     continue
                 # match offsets are relative to the window

@@ -130,14 +130,7 @@ def test_deadline_matchers_per_label_match_one_matcher_on_the_window():
             expected = sorted((strings[key], lo + s, lo + e) for key, s, e in whole(doc[lo:hi]))
             got = []
             for label, matcher in recogniser.matchers.items():
-                start, end = lo, hi
-                first, last = recogniser._first[label], recogniser._last[label]
-                if first is not None:
-                    while start < end and lows[start] not in first:
-                        start += 1
-                if last is not None:
-                    while end > start and lows[end - 1] not in last:
-                        end -= 1
+                start, end = recogniser.trimmed(label, lows, lo, hi)
                 if start < end:
                     got.extend((label, start + s, start + e) for _, s, e in matcher(doc[start:end]))
             assert sorted(got) == expected, (text, lo, hi)
