@@ -27,9 +27,9 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from eolens.nlp.deadlines import doc_text
 from eolens.nlp.gazetteer import DEFINED_AS, GENERIC, PLURAL_HEADS, Gazetteer
 from eolens.nlp.model import AgencyRef, AgencyRole, Evidence
+from eolens.nlp.pipeline import doc_text
 from eolens.nlp.tokenfacts import Mention, TokenFacts, mention_facts
 from spacy.language import Language
 from spacy.tokens import Doc

@@ -27,8 +27,7 @@ import re
 import string
 from collections.abc import Iterator
 
-from eolens.nlp.deadlines import doc_text, keep_text
-from eolens.nlp.pipeline import BatchedComponent
+from eolens.nlp.pipeline import BatchedComponent, doc_text, keep_text
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans

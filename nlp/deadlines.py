@@ -34,7 +34,7 @@ from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 from eolens.nlp.model import Deadline
-from eolens.nlp.pipeline import BatchedComponent, longest_spans
+from eolens.nlp.pipeline import BatchedComponent, doc_text, keep_text, longest_spans
 from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -499,47 +499,6 @@ _CANDIDATE_WORDS = frozenset(
     )
 )
 _BACK, _AHEAD = 12, 6
-
-
-TEXT_KEY = "eolens.text"
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, built at most once per doc: spaCy joins the tokens again on every access,
-    which costs more than a regular expression over the string. A pipeline built with
-    ``keep_text`` stores the string the doc was made from, so it is never rebuilt."""
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return text
-
-
-class TextKeepingTokenizer:
-    """Wraps a tokenizer so that each doc keeps the string it was made from (for doc_text)."""
-
-    def __init__(self, tokenizer):
-        self.tokenizer = tokenizer
-
-    def __call__(self, text: str) -> Doc:
-        doc = self.tokenizer(text)
-        doc.user_data[TEXT_KEY] = text
-        return doc
-
-    def pipe(self, texts, batch_size: int = 1000):
-        for text in texts:
-            yield self(text)
-
-    def __getattr__(self, name):
-        if name == "tokenizer":  # not set yet (unpickling): no delegation loop
-            raise AttributeError(name)
-        return getattr(self.tokenizer, name)
-
-
-def keep_text(nlp: Language) -> Language:
-    """Make ``nlp`` keep each doc's text in ``doc.user_data`` (idempotent)."""
-    if not isinstance(nlp.tokenizer, TextKeepingTokenizer):
-        nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
-    return nlp
 
 
 _MONTH_NAMES = tuple(m for m in calendar.month_name if m)

@@ -92,7 +92,7 @@ from eolens.nlp.model import (
     Outline,
     Provision,
 )
-from eolens.nlp.pipeline import SENT_KEY, build_pipeline, doc_text, make_docs, sentence_of
+from eolens.nlp.pipeline import SENT_KEY, build_pipeline, doc_text, sentence_of
 from eolens.nlp.tokenfacts import Mention, TokenFacts, token_facts
 from spacy.tokens import Doc, Span
 
@@ -1193,7 +1193,7 @@ def _analyse(document: Document, ranges, selected: list[int]) -> dict[int, list[
         for off, piece in _chunks(document.text[start:end]):
             jobs.append((idx, start + off, piece))
     out: dict[int, list[_Analysed]] = {}
-    docs = nlp.pipe(make_docs(nlp, (piece for _, _, piece in jobs)), batch_size=64)
+    docs = nlp.pipe((piece for _, _, piece in jobs), batch_size=64)
     for (idx, base, piece), doc in zip(jobs, docs, strict=True):
         out.setdefault(idx, []).append(_Analysed(ranges[idx][0], doc, base, base + len(piece)))
     return out

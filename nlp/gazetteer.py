@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from eolens.nlp.model import AgencyRef, AgencyRole
-from eolens.nlp.pipeline import BatchedComponent, longest_spans
+from eolens.nlp.pipeline import BatchedComponent, doc_text, longest_spans
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -332,12 +332,6 @@ def _split_and(doc: Doc, first: int, last_tok: int, title: str, gaz: Gazetteer):
     return None
 
 
-def doc_text_of(doc: Doc) -> str:
-    """The doc's text, kept by the pipeline when it can (see eolens.nlp.deadlines.doc_text)."""
-    text = doc.user_data.get("eolens.text")
-    return text if text is not None else doc.text
-
-
 # -- spaCy component ----------------------------------------------------------------------------
 
 
@@ -412,7 +406,7 @@ class AgencyRecogniser(BatchedComponent):
         a DOC mention; "the National Security Advisor (NSA) ... the NSA" relabels the second
         "NSA". Only within this doc (one provision); a document-wide reading needs
         eolens.nlp.actors.defined_actors."""
-        text = doc_text_of(doc)
+        text = doc_text(doc)
         # "as a" alone is common ("as appropriate"); DEFINED_AS also needs "establish".
         defines_as = " as a" in text and "establish" in text
         if "(" not in text and not defines_as and not self.document_terms:

@@ -142,24 +142,46 @@ def sentence_starts(text: str) -> list[int]:
 
 
 SENT_KEY = "eolens_sent_starts"
-TEXT_KEY = "eolens.text"  # shared with the recognisers (eolens.nlp.deadlines.doc_text)
+TEXT_KEY = "eolens.text"
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text`` built once per doc (spaCy joins the tokens again on every access)."""
+    """``doc.text``, built at most once per doc: spaCy joins the tokens again on every access,
+    which costs more than a regular expression over the string. A pipeline built with
+    ``keep_text`` (``build_pipeline`` is) stores the string the doc was made from, so it is
+    never rebuilt."""
     text = doc.user_data.get(TEXT_KEY)
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
 
 
-def make_docs(nlp: Language, texts):
-    """Tokenised docs that carry their text, for ``nlp.pipe``: components read it with
-    ``doc_text`` instead of rebuilding it from the tokens."""
-    for text in texts:
-        doc = nlp.make_doc(text)
+class TextKeepingTokenizer:
+    """Wraps a tokenizer so that each doc keeps the string it was made from (for doc_text)."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
         doc.user_data[TEXT_KEY] = text
-        yield doc
+        return doc
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name):
+        if name == "tokenizer":  # not set yet (unpickling): no delegation loop
+            raise AttributeError(name)
+        return getattr(self.tokenizer, name)
+
+
+def keep_text(nlp: Language) -> Language:
+    """Make ``nlp`` keep each doc's text in ``doc.user_data`` (idempotent)."""
+    if not isinstance(nlp.tokenizer, TextKeepingTokenizer):
+        nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
+    return nlp
 
 
 def longest_spans(spans: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
@@ -308,7 +330,7 @@ def _register_recognisers() -> list[str]:
 @functools.cache
 def build_pipeline() -> Language:
     """The shared pipeline (built once per process; treat it as read-only)."""
-    nlp = spacy.blank("en")
+    nlp = keep_text(spacy.blank("en"))
     nlp.add_pipe("eolens_sentences")
     for name in _register_recognisers():
         nlp.add_pipe(name)

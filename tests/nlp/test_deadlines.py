@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 import spacy
-from eolens.nlp.deadlines import TEXT_KEY, deadline_from_span, doc_text, number_value, resolve
+from eolens.nlp.deadlines import deadline_from_span, number_value, resolve
+from eolens.nlp.pipeline import TEXT_KEY, doc_text
 from shared_corpus import corpus_file
 
 SIGNED = date(2026, 6, 2)
