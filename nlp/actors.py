@@ -127,7 +127,7 @@ def parse_actor(
     (Secretary)" makes a later "the Secretary" the Department of Commerce).
     """
     gaz = gazetteer or Gazetteer.load()
-    facts = _doc_facts(doc)
+    facts = mention_facts(doc)
     by_start = {s.start: s for s in facts.mentions if s.start >= start and s.end <= end}
     lower = facts.lower[start:end]
     idx, texts = facts.idx, facts.text
@@ -236,12 +236,6 @@ def parse_actor(
     return ActorParse(tuple(agencies), tuple(evidence), tuple(dict.fromkeys(unresolved)))
 
 
-def _doc_facts(doc: Doc) -> TokenFacts:
-    """The doc's token facts with its current agency mentions: parse_actor runs once per
-    directive and reads the same tokens each time."""
-    return mention_facts(doc)
-
-
 def _local_definitions(doc: Doc, gaz: Gazetteer) -> dict[str, str]:
     found = doc.user_data.get(_LOCAL_KEY)
     if found is None:
@@ -295,7 +289,7 @@ def _connective_at(lower: list[str], i: int) -> tuple[int, str] | None:
 
 def _chunks(doc: Doc, indices: list[int]):
     """Capitalised stretches between separators: candidate actor names the gazetteer missed."""
-    facts = _doc_facts(doc)
+    facts = mention_facts(doc)
     lowers, texts = facts.lower, facts.text
     run: list[int] = []
     for idx in [*indices, None]:

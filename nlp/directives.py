@@ -496,7 +496,7 @@ def _parse_actor_fn():
 def _titled_actor(doc: Doc, start: int, end: int):
     """An actor the gazetteer does not know, kept as written when the head of the phrase is an
     office ("the Chair of the Foo Board"): a generic lead, reported as unresolved."""
-    tk = _tk(doc)
+    tk = token_facts(doc)
     head_end = start
     while (
         head_end < end
@@ -517,7 +517,7 @@ def _titled_actor(doc: Doc, start: int, end: int):
 
 def _drop_exceptions(doc: Doc, start: int, end: int, base: int, agencies, evidence):
     """ "each agency (except for the Department of Defense ...)": the excepted are no actors."""
-    tk = _tk(doc)
+    tk = token_facts(doc)
     excluded: list[tuple[int, int]] = []
     for i in range(start, end - 1):
         if tk.text[i] == "(" and tk.lower[i + 1] in {"except", "excluding", "other", "but"}:
@@ -538,7 +538,7 @@ def _drop_exceptions(doc: Doc, start: int, end: int, base: int, agencies, eviden
 def _concurring(doc: Doc, start: int, end: int, base: int, agencies, evidence):
     """ "X, subject to the concurrence of Y and after consultation with Z, shall": Y agrees to
     what X does; like a consulted party, it is never a lead."""
-    tk = _tk(doc)
+    tk = token_facts(doc)
     spans: list[tuple[int, int]] = []
     for i in range(start, end - 1):
         if tk.lower[i] == "concurrence" and tk.lower[i + 1] in {"of", "by"}:
@@ -559,7 +559,7 @@ def _concurring(doc: Doc, start: int, end: int, base: int, agencies, evidence):
 
 def _possessed_head(doc: Doc, start: int, end: int) -> bool:
     """ "Agencies’ policies must ...": the subject is a thing the actor has, not the actor."""
-    tk = _tk(doc)
+    tk = token_facts(doc)
     k = bisect.bisect_left(tk.mention_starts, start)
     if k >= len(tk.mentions):
         return False
@@ -584,7 +584,7 @@ def _dedupe(agencies: Iterable[AgencyRef]) -> tuple[AgencyRef, ...]:
 def _cut_relative_clause(doc: Doc, start: int, end: int) -> int:
     """ "the heads of agencies whom the Director of NSF identifies": the relative clause at the
     end of an actor phrase names who chooses the actor, not a further actor."""
-    tk = _tk(doc)
+    tk = token_facts(doc)
     if "agency" not in doc.spans:
         return end
     first = next((m.start for m in tk.mentions if start <= m.start < end), None)
@@ -600,7 +600,7 @@ def _cut_relative_clause(doc: Doc, start: int, end: int) -> int:
 
 def resolve_actor(doc: Doc, start: int, end: int, base: int) -> ActorResult | None:
     """The agencies named by tokens [start, end), or None when they name no actor."""
-    tk = _tk(doc)
+    tk = token_facts(doc)
     while start < end and tk.punct[start]:
         start += 1
     while end > start and tk.punct[end - 1]:
@@ -654,24 +654,18 @@ def resolve_actor(doc: Doc, start: int, end: int, base: int) -> ActorResult | No
     )
 
 
-_Tokens = TokenFacts
-_tk = token_facts
-
-
 def _text(doc: Doc, start: int, end: int) -> str:
     """``doc[start:end].text`` cut from the doc's string: Span.text builds a Token object per
     token, which the deadline and actor rules paid for on every clause."""
-    tk = _tk(doc)
+    tk = token_facts(doc)
     if start < 0 or end > len(tk.text):
         return doc[start:end].text
-    if start >= end:
-        return ""
-    return doc_text(doc)[tk.idx[start] : tk.idx[end - 1] + len(tk.text[end - 1])]
+    return tk.span_text(start, end)
 
 
 def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """Comma-separated token ranges of [start, end)."""
-    tk = _tk(doc)
+    tk = token_facts(doc)
     out, seg = [], start
     for i in range(start, end):
         if tk.text[i] in {",", "—", "–"}:
@@ -690,7 +684,7 @@ def _subject_start(doc: Doc, start: int, end: int) -> int | None:
     that opens with an agency mention ("the Secretary of Commerce, acting through ..."), else
     the first that opens with a determiner or a capital (an actor the gazetteer lacks)."""
     candidates = []
-    tk = _tk(doc)
+    tk = token_facts(doc)
     previous = None  # the segment before, when it could open the subject
     for s, _ in _segments(doc, start, end):
         low = tk.lower[s]
@@ -719,7 +713,7 @@ def _has_subordinator(doc: Doc, start: int, end: int) -> bool:
     may"); after it they open relative clauses inside the actor list ("the heads of agencies
     that the Director deems appropriate, shall"). Each subordinator is closed by the next
     trigger after it: "as the Secretary may deem appropriate" leaves the main "shall" main."""
-    tk = _tk(doc)
+    tk = token_facts(doc)
     if "agency" in doc.spans:
         mentions = [m for m in tk.mentions if start <= m.start and m.end <= end]
         if mentions and _subordinate_subject(doc, mentions[-1], end):
@@ -768,7 +762,7 @@ def _has_subordinator(doc: Doc, start: int, end: int) -> bool:
     return open_clauses > 0
 
 
-def _is_determiner_that(tk: _Tokens, i: int) -> bool:
+def _is_determiner_that(tk: TokenFacts, i: int) -> bool:
     """ "of that Act", "under that section": "that" after a preposition is a determiner."""
     return tk.lower[i] == "that" and i > 0 and tk.lower[i - 1] in _PREPOSITIONS
 
@@ -776,7 +770,7 @@ def _is_determiner_that(tk: _Tokens, i: int) -> bool:
 def _subordinate_subject(doc: Doc, mention: Mention, trigger_start: int) -> bool:
     """ "... as the Secretary may deem appropriate": the mention right before the trigger is
     introduced by a subordinator."""
-    tk = _tk(doc)
+    tk = token_facts(doc)
     between = [t for t in doc[mention.end : trigger_start] if not (t.is_punct or t.is_space)]
     allowed = not between or (
         len(between) == 1
@@ -792,7 +786,7 @@ def _subordinate_subject(doc: Doc, mention: Mention, trigger_start: int) -> bool
 
 def _starts_with_mention(doc: Doc, s: int) -> bool:
     """Whether an agency mention begins within the first tokens at ``s`` ("the heads of")."""
-    tk = _tk(doc)
+    tk = token_facts(doc)
     if "agency" not in doc.spans:
         return True
     starts = tk.mention_starts
@@ -804,7 +798,7 @@ def _mention_opens_phrase(doc: Doc, s: int) -> bool:
     """Whether the phrase at ``s`` is an actor phrase: the words before its first mention
     belong to it ("the heads of", "all relevant"), not to a thing sent to the actor
     ("Comments to the Secretary")."""
-    tk = _tk(doc)
+    tk = token_facts(doc)
     if "agency" not in doc.spans or not _starts_with_mention(doc, s):
         return _starts_with_mention(doc, s)
     first = tk.mention_starts[bisect.bisect_left(tk.mention_starts, s)]
@@ -823,7 +817,7 @@ def _passive_agent(doc: Doc, trigger: Span, limit: int, base: int) -> ActorResul
     adverbial ("shall be reported to the Director in writing by heads of agencies"); a far "by"
     counts only when an agency mention follows it and it does not close a participle of its
     own ("consistent with guidance issued by the Secretary" names who issued the guidance)."""
-    tk = _tk(doc)
+    tk = token_facts(doc)
     i = trigger.end
     while i < limit and tk.lower[i] in _PASSIVE_ADVERBS:
         i += 1
@@ -877,7 +871,7 @@ def _passive_agent(doc: Doc, trigger: Span, limit: int, base: int) -> ActorResul
 
 def _mention_at(doc: Doc, s: int) -> bool:
     """Whether an agency mention begins at ``s`` or right after a determiner."""
-    tk = _tk(doc)
+    tk = token_facts(doc)
     k = bisect.bisect_left(tk.mention_starts, s)
     if k >= len(tk.mention_starts):
         return False
@@ -957,7 +951,7 @@ def _deadline_for(
 def _alternative_end(doc: Doc, start: int, limit: int) -> int | None:
     """End token of "... or 180 days after <event>, whichever comes later" after a deadline:
     the alternative is part of the deadline, not of the action."""
-    tk = _tk(doc)
+    tk = token_facts(doc)
     for i in range(start, min(limit, start + 60)):
         if tk.text[i] in {";", ":"}:
             return None
@@ -1072,7 +1066,7 @@ def _skip_adverbials(doc: Doc, i: int, limit: int) -> int:
     date "November 2, 1980"). A segment that runs to the end of the clause is the verb phrase
     after all; one that ends in ":" ("shall, in consultation with X:") leaves the action to
     the items. Returns ``i`` unchanged when no verb follows."""
-    tk = _tk(doc)
+    tk = token_facts(doc)
     start = i
     while True:
         while i < limit and (tk.text[i] in {",", "—", "–"} or not tk.text[i].strip()):
@@ -1112,7 +1106,7 @@ def _skip_adverbials(doc: Doc, i: int, limit: int) -> int:
 
 
 def _action(doc: Doc, trigger: Span, limit: int) -> str:
-    tk = _tk(doc)
+    tk = token_facts(doc)
     i = trigger.end
     # "shall each, in consultation with X, issue": the adverb before the comma goes too.
     if i + 1 < limit and tk.lower[i] in {"each", "also", "jointly"} and tk.text[i + 1] == ",":
@@ -1158,7 +1152,7 @@ def _action(doc: Doc, trigger: Span, limit: int) -> str:
 
 def _directed_action(doc: Doc, trigger: Span, limit: int) -> str:
     """ "I hereby direct X, within 90 days ..., to propose ...": the infinitive's verb phrase."""
-    tk = _tk(doc)
+    tk = token_facts(doc)
     for k in range(trigger.end, limit):
         if tk.text[k] in {";", ":"}:
             break
@@ -1169,7 +1163,7 @@ def _directed_action(doc: Doc, trigger: Span, limit: int) -> str:
 
 def _passive_action(doc: Doc, actor: ActorResult, subject_start: int, trigger: Span) -> str:
     """ "Such a determination shall be made by the Director" -> "make such a determination"."""
-    tk = _tk(doc)
+    tk = token_facts(doc)
     subject = _text(doc, subject_start, trigger.start).strip(" ,")
     if subject and tk.lower[subject_start] in _DETERMINERS | {"a", "an", "all", "any"}:
         subject = subject[:1].lower() + subject[1:]
@@ -1211,7 +1205,7 @@ class _Sent:
 
 
 def _sentence(doc: Doc, i: int) -> _Sent:
-    tk = _tk(doc)
+    tk = token_facts(doc)
     starts = tk.sent_starts
     if starts is None:
         starts = tk.sent_starts = doc.user_data.get(SENT_KEY)
@@ -1233,7 +1227,7 @@ def _clause_starts(doc: Doc, trigger: Span, prev_end: int | None) -> list[tuple[
 
     A ";" usually ends a clause, but actor lists use it too ("in consultation with the
     Secretary of State; the Secretary of Defense; ..."), so farther starts are candidates."""
-    tk = _tk(doc)
+    tk = token_facts(doc)
     sent = _sentence(doc, trigger.start)
     floor = sent.start
     if prev_end is not None and prev_end > floor:
@@ -1250,7 +1244,7 @@ def _clause_starts(doc: Doc, trigger: Span, prev_end: int | None) -> list[tuple[
 def _find_actor(
     doc: Doc, trigger: Span, clause_start: int, after_trigger: bool, base: int
 ) -> ActorResult | None:
-    tk = _tk(doc)
+    tk = token_facts(doc)
     end = trigger.start
     if after_trigger:
         # ", and the Secretary of X shall": the subject follows a coordinator or comma.
@@ -1306,7 +1300,7 @@ def _government_bound(doc: Doc, trigger: Span, clause_start: int, base: int):
 def _antecedent(doc: Doc, pronoun: int, base: int) -> ActorResult | None:
     """ "As agencies continue ..., they shall": a pronoun subject stands for the nearest actor
     named before it in its sentence."""
-    tk = _tk(doc)
+    tk = token_facts(doc)
     sent = _sentence(doc, pronoun)
     before = [m for m in tk.mentions if sent.start <= m.start and m.end <= pronoun]
     # The subject of the fronted clause ("Until agencies designate their officers, they
@@ -1320,7 +1314,7 @@ def _antecedent(doc: Doc, pronoun: int, base: int) -> ActorResult | None:
 
 def _object_actor(doc: Doc, trigger: Span, limit: int, base: int) -> ActorResult | None:
     """The addressee of the President's own "I hereby direct X to ...": the object."""
-    tk = _tk(doc)
+    tk = token_facts(doc)
     end = trigger.end
     while end < limit and tk.lower[end] not in {"to", ":", ";"}:
         end += 1
@@ -1333,14 +1327,14 @@ def _object_actor(doc: Doc, trigger: Span, limit: int, base: int) -> ActorResult
 
 
 def _ends_with_colon(doc: Doc, sent: _Sent) -> bool:
-    tk = _tk(doc)
+    tk = token_facts(doc)
     i = sent.end - 1
     while i > sent.start and not tk.text[i].strip():
         i -= 1
     return tk.text[i].endswith(":")
 
 
-def _month_name(tk: _Tokens, trigger: Span) -> bool:
+def _month_name(tk: TokenFacts, trigger: Span) -> bool:
     """ "May 7, 2024": the month, not the modal."""
     i = trigger.start
     return (
@@ -1351,7 +1345,7 @@ def _month_name(tk: _Tokens, trigger: Span) -> bool:
     )
 
 
-def _shares_subject(tk: _Tokens, trigger: Span, prev_end_by_sent, sent: _Sent) -> bool:
+def _shares_subject(tk: TokenFacts, trigger: Span, prev_end_by_sent, sent: _Sent) -> bool:
     """ "This report must include ... and shall be included in the plan": a trigger right after
     "and" coordinates a second verb phrase with the first trigger's subject; it states no new
     actor (the first trigger's record, if any, already holds it)."""
@@ -1366,7 +1360,7 @@ def _shares_subject(tk: _Tokens, trigger: Span, prev_end_by_sent, sent: _Sent) -
 def _coordinated_deadline(doc: Doc, trigger: Span, sent: _Sent) -> int | None:
     """Token after the coordinator when the trigger follows ", and <deadline>," ("..., and
     within 180 days of the date of this order, shall identify ..."), else None."""
-    tk = _tk(doc)
+    tk = token_facts(doc)
     spans = [s for s in doc.spans.get("deadline", ()) if sent.start <= s.start < trigger.start]
     i = trigger.start - 1
     while i >= sent.start and tk.text[i] == ",":
@@ -1382,7 +1376,7 @@ def _coordinated_deadline(doc: Doc, trigger: Span, sent: _Sent) -> int | None:
     return i + 1
 
 
-def _states_need(tk: _Tokens, trigger: Span) -> bool:
+def _states_need(tk: TokenFacts, trigger: Span) -> bool:
     """ "must be able to", "must be capable of", "must have": a capability or need."""
     modal = tk.lower[trigger.end - 1]
     after = tk.lower[trigger.end : trigger.end + 3]
@@ -1393,7 +1387,7 @@ def _states_need(tk: _Tokens, trigger: Span) -> bool:
     return modal == "must" and after[:1] == ["have"]
 
 
-def _epistemic(tk: _Tokens, trigger: Span) -> bool:
+def _epistemic(tk: TokenFacts, trigger: Span) -> bool:
     if tk.lower[trigger.end - 1] != "may":
         return False
     i = trigger.end
@@ -1402,7 +1396,7 @@ def _epistemic(tk: _Tokens, trigger: Span) -> bool:
     return i < len(tk.lower) and tk.lower[i] in _EPISTEMIC_VERBS
 
 
-def _relative_trigger(tk: _Tokens, start: int) -> bool:
+def _relative_trigger(tk: TokenFacts, start: int) -> bool:
     """ "a Chief AI Officer who shall hold ...", "harms that may be exacerbated ...", ", which
     shall include": the trigger is the verb of a relative clause."""
     i = start - 1
@@ -1428,7 +1422,7 @@ def _drafts_for(
     doc, base = unit.doc, unit.base
     if not doc.spans.get("trigger"):
         return []
-    tk = _tk(doc)
+    tk = token_facts(doc)
     drafts: list[_Draft] = []
     prev_end_by_sent: dict[int, int] = {}
     sent_class_cache: dict[int, str | None] = {}
