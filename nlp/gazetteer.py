@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from eolens.nlp.model import AgencyRef, AgencyRole
-from eolens.nlp.pipeline import BatchedComponent, doc_text, longest_spans
+from eolens.nlp.pipeline import BatchedComponent, SharedPhraseMatcher, doc_text, longest_spans
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -343,27 +343,17 @@ class AgencyRecogniser(BatchedComponent):
         self.gazetteer = gazetteer
         self.document_terms: dict[str, str] = {}
         lower, exact = gazetteer.patterns()
-        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         by_label: dict[str, list] = {}
         for label, surface in lower:
             by_label.setdefault(label, []).append(surface)
-        seen: set[tuple[int, ...]] = set()
-        for label, surfaces in by_label.items():
-            docs = list(nlp.tokenizer.pipe(surfaces))
-            self.lower.add(label, docs)
-            seen.update(tuple(t.lower for t in d) for d in docs)
-        # The plural titles ("secretaries of") go into the same PhraseMatcher, which walks the
-        # doc once for both, unless a name is written the same: its matches would then share
-        # an entry with them, and their order could change.
-        plural = [nlp.make_doc(f"{p} of") for p in PLURAL_HEADS]
-        self._plural_key = nlp.vocab.strings.add(_PLURAL)
-        self.plural: PhraseMatcher | None = None
-        if _PLURAL in by_label or any(tuple(t.lower for t in d) in seen for d in plural):
-            self.plural = PhraseMatcher(nlp.vocab, attr="LOWER")
-            self.plural.add(_PLURAL, plural)
-        else:
-            self.lower.add(_PLURAL, plural)
+        # The plural titles ("secretaries of") share the names' walk of each doc.
+        self.lower = SharedPhraseMatcher(
+            nlp,
+            {label: list(nlp.tokenizer.pipe(surfaces)) for label, surfaces in by_label.items()},
+            _PLURAL,
+            [nlp.make_doc(f"{p} of") for p in PLURAL_HEADS],
+        )
         by_label = {}
         for label, surface in exact:
             by_label.setdefault(label, []).append(surface)
@@ -373,17 +363,10 @@ class AgencyRecogniser(BatchedComponent):
     def __call__(self, doc: Doc) -> Doc:
         # (start, end, label) until the overlaps are resolved: Span objects only for the
         # mentions kept.
-        found = []
-        starts = []
-        plural_key = self._plural_key
-        for key, start, end in self.lower(doc):
-            if key == plural_key:
-                starts.append(start)
-            else:
-                found.append((start, end, key))
+        named, titles = self.lower(doc)
+        found = [(start, end, key) for key, start, end in named]
         found.extend((start, end, key) for key, start, end in self.exact(doc))
-        if self.plural is not None:
-            starts = [start for _, start, _ in self.plural(doc)]
+        starts = [start for _, start, _ in titles]
         if starts:
             plural = [(s.start, s.end, s.label) for s in self._plural_spans(doc, starts)]
             found = plural + found

@@ -184,6 +184,39 @@ def keep_text(nlp: Language) -> Language:
     return nlp
 
 
+class SharedPhraseMatcher:
+    """A case-insensitive PhraseMatcher for labelled phrases plus one extra set, walking each
+    doc once for both. The extra set gets a matcher of its own only when one of its phrases is
+    written as a labelled one (the two would share an entry, and the order of the matches on
+    it could change) or its label is taken. Returns (labelled matches, extra matches), each as
+    ``(key, start, end)`` in the matcher's order."""
+
+    def __init__(self, nlp: Language, labelled: dict[str, list[Doc]], label: str, extra):
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        seen: set[tuple[int, ...]] = set()
+        for name, docs in labelled.items():
+            self.matcher.add(name, docs)
+            seen.update(tuple(t.lower for t in d) for d in docs)
+        extra = list(extra)
+        self.extra_key = nlp.vocab.strings.add(label)
+        self.extra: PhraseMatcher | None = None
+        if label in labelled or any(tuple(t.lower for t in d) in seen for d in extra):
+            self.extra = PhraseMatcher(nlp.vocab, attr="LOWER")
+            self.extra.add(label, extra)
+        else:
+            self.matcher.add(label, extra)
+
+    def __call__(self, doc: Doc) -> tuple[list, list]:
+        matches = self.matcher(doc)
+        if self.extra is not None:
+            return matches, self.extra(doc)
+        key = self.extra_key
+        extra = [m for m in matches if m[0] == key]
+        if extra:
+            matches = [m for m in matches if m[0] != key]
+        return matches, extra
+
+
 def longest_spans(spans: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
     """``spacy.util.filter_spans`` on (start, end, label) triples, sorted by start: the same
     choice (where spans overlap, the first of the longest wins), without building a Span for

@@ -23,9 +23,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from eolens.nlp.pipeline import BatchedComponent, doc_text, longest_spans
+from eolens.nlp.pipeline import BatchedComponent, SharedPhraseMatcher, doc_text, longest_spans
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "reference" / "sectors.json"
@@ -69,37 +68,20 @@ _GROUP = "GROUP"
 class SectorRecogniser(BatchedComponent):
     def __init__(self, nlp: Language, data: SectorData):
         self.data = data
-        self.sector_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         by_sector: dict[str, list[str]] = {}
         for phrase, sector in data.aliases.items():
             by_sector.setdefault(sector, []).append(phrase)
-        seen: set[tuple[int, ...]] = set()
-        for sector, phrases in by_sector.items():
-            docs = list(nlp.tokenizer.pipe(phrases))
-            self.sector_matcher.add(sector, docs)
-            seen.update(tuple(t.lower for t in d) for d in docs)
-        # Groups go into the same PhraseMatcher, which then walks each doc once, unless a group
-        # is written as a sector alias is: the two would share an entry, and the order of the
-        # matches on it could change.
-        groups = list(nlp.tokenizer.pipe(list(data.groups)))
-        self._group_key = nlp.vocab.strings.add(_GROUP)
-        self.group_matcher: PhraseMatcher | None = None
-        if _GROUP in by_sector or any(tuple(t.lower for t in d) in seen for d in groups):
-            self.group_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-            self.group_matcher.add(_GROUP, groups)
-        else:
-            self.sector_matcher.add(_GROUP, groups)
+        # Groups share the sector aliases' walk of each doc.
+        self.matcher = SharedPhraseMatcher(
+            nlp,
+            {sector: list(nlp.tokenizer.pipe(phrases)) for sector, phrases in by_sector.items()},
+            _GROUP,
+            nlp.tokenizer.pipe(list(data.groups)),
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         # Match tuples until the overlaps are resolved: Span objects only for what is kept.
-        named_matches = self.sector_matcher(doc)
-        if self.group_matcher is not None:
-            group_matches = self.group_matcher(doc)
-        else:
-            group_key = self._group_key
-            group_matches = [m for m in named_matches if m[0] == group_key]
-            if group_matches:
-                named_matches = [m for m in named_matches if m[0] != group_key]
+        named_matches, group_matches = self.matcher(doc)
         if not group_matches and not named_matches:  # most paragraphs
             doc.spans[GROUP_KEY] = []
             doc.spans[SECTOR_KEY] = []
