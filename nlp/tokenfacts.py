@@ -7,8 +7,7 @@ instead (``doc[a:b].text`` is ``facts.span_text(a, b)``, cut from the doc's stri
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from eolens.nlp.pipeline import doc_text
 from spacy.attrs import IDX, ORTH
@@ -42,9 +41,9 @@ def _lexical(doc: Doc, orths: list[int]) -> list[tuple[str, str, bool, bool, boo
         return list(map(_LEXICAL.__getitem__, orths))
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """What the rules read of an agency mention (a Span computes each on every access)."""
+class Mention(NamedTuple):
+    """What the rules read of an agency mention (a Span computes each on every access; a
+    tuple is the cheapest record to build, one per mention of every analysed provision)."""
 
     start: int
     end: int
