@@ -12,7 +12,8 @@ that ``eolens_agencies`` put in ``doc.spans["agency"]`` and the connective words
   ``parent`` still set;
 * "in consultation with" (and "after consultation with", "consulting with") switches the
   following mentions to ``consulted``; "in coordination with" (and "in collaboration with",
-  "in cooperation with", "coordinating with") to ``coordinating``. The switch holds until the
+  "in cooperation with", "coordinating with", "working with", "with support from") to
+  ``coordinating``: who supports the actor does not act in its place. The switch holds until the
   next connective, as in the grammar of orders ("..., in consultation with A, B, and C, and in
   coordination with D").
 
@@ -48,6 +49,14 @@ _CONNECTIVES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("in", "collaboration", "with"), "coordinating"),
     (("in", "cooperation", "with"), "coordinating"),
     (("in", "partnership", "with"), "coordinating"),
+    (("in", "conjunction", "with"), "coordinating"),
+    (("working", "with"), "coordinating"),
+    (("with", "support", "from"), "coordinating"),
+    (("with", "the", "support", "of"), "coordinating"),
+    (("with", "assistance", "from"), "coordinating"),
+    (("assisted", "by"), "coordinating"),
+    (("supported", "by"), "coordinating"),
+    (("with", "the", "assistance", "of"), "coordinating"),
     (("acting", "through"), "through"),
     (("through",), "through"),
     (("jointly", "with"), "lead"),
@@ -214,7 +223,7 @@ def parse_actor(
             add(span.text, span.start_char, span.end_char, key=key)
             i = span.end
             continue
-        matched = _connective_at(lower, i - start)
+        matched = connective_at(lower, i - start)
         if matched is not None:
             flush_gap()
             length, what = matched
@@ -279,7 +288,9 @@ for _words, _what in _CONNECTIVES:
     _CONNECTIVES_BY_FIRST.setdefault(_words[0], []).append((_words, _what))
 
 
-def _connective_at(lower: list[str], i: int) -> tuple[int, str] | None:
+def connective_at(lower: list[str], i: int) -> tuple[int, str] | None:
+    """(length, role) of the connective starting at ``lower[i]`` ("in consultation with"
+    -> consulted), or None."""
     for words, what in _CONNECTIVES_BY_FIRST.get(lower[i], ()):
         n = len(words)
         if tuple(lower[i : i + n]) == words:

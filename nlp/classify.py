@@ -81,7 +81,8 @@ SENTENCE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|be\s+(?:the\s+)?(?:members?|a\s+subcomponent)\s+of"
             r"|be\s+(?:co-?)?(?:chaired|headed|housed)\s+(?:by|in|within|at)"
             r"|be\s+established\s+(?:in|within|at)\s+the\b"
-            r"|serve\s+as\s+(?:members?|a\s+member)\s+of)\b",
+            r"|serve\s+as\s+(?:members?|a\s+member)\s+of"
+            r"|(?:serve\s+as|be)\s+(?:the\s+)?(?:vice\s+|co-?)?chair(?:man|woman|person)?\s+(?:of|for))\b",
             _I,
         ),
     ),
@@ -165,8 +166,8 @@ _GATES: dict[str, tuple[str, ...]] = {
         "comprised",
         "made up",
         "member",
+        "chair",
         "subcomponent",
-        "chaired",
         "headed",
         "housed",
         "established",

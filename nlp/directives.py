@@ -148,6 +148,14 @@ _ADVERBIAL_STARTS = frozenset(
         "then",
         "further",
         "notwithstanding",
+        # participles and prepositions that open a fronted adverbial ("Based on the USTR's
+        # determinations ..., the USTR shall")
+        "based",
+        "regarding",
+        "concerning",
+        "considering",
+        "leveraging",
+        "relying",
         "subject",
         "except",
         "including",
@@ -374,6 +382,7 @@ _HEAD_STOP = frozenset(
 )
 _BACK_REFERENCES = frozenset(["this", "these", "such", "that", "those", "it", "them", "same"])
 _CONCURRENCE_STOP = frozenset(["after", "in", "with", "through", "acting", "upon", "following"])
+_MEANS_LEAD_IN = re.compile(r"\b(?:by|through|via)\s*:\s*$")
 _FRAME_DEADLINE = re.compile(r"\b(?:within|by|no later than|not later than)\b", re.IGNORECASE)
 _WHICHEVER_LATER = re.compile(r"\bwhichever\s+(?:is|comes|occurs)\s+later\b", re.IGNORECASE)
 # Generic subjects that name no one who can be held to a duty: the President's aspirations
@@ -630,8 +639,19 @@ def resolve_actor(doc: Doc, start: int, end: int, base: int) -> ActorResult | No
         result = parse(doc, start, end, offset=base)
         agencies, evidence, unresolved = result.agencies, result.evidence, result.unresolved
         if not _mention_opens_phrase(doc, start):
-            # "the report required by the Secretary": a mention inside is not the subject.
-            agencies, evidence, unresolved = _titled_actor(doc, start, end)
+            head_end = _head_before_connective(doc, start, end)
+            titled = _titled_actor(doc, start, head_end) if head_end is not None else ((),)
+            if titled[0]:
+                # "The Secretary, in coordination with the APST and ...": an office the
+                # gazetteer cannot place (a short form, for the anaphora rule), then those it
+                # works with, who keep their roles.
+                cut = base + tk.idx[head_end]
+                agencies = (*titled[0], *(a for a in agencies if a.role != "lead"))
+                evidence = tuple(e for e in evidence if e.start >= cut)
+                unresolved = titled[2]
+            else:
+                # "the report required by the Secretary": a mention inside is not the subject.
+                agencies, evidence, unresolved = _titled_actor(doc, start, end)
         elif _possessed_head(doc, start, end):
             return None
         agencies, evidence = _drop_exceptions(doc, start, end, base, agencies, evidence)
@@ -652,6 +672,19 @@ def resolve_actor(doc: Doc, start: int, end: int, base: int) -> ActorResult | No
         evidence=tuple(evidence),
         unresolved=tuple(unresolved),
     )
+
+
+def _head_before_connective(doc: Doc, start: int, end: int) -> int | None:
+    """End of the head of "The Secretary, in coordination with X, ...": the comma before the
+    first connective, when the head before it names no agency."""
+    from eolens.nlp.actors import connective_at  # as _parse_actor_fn: actors is optional
+
+    tk = token_facts(doc)
+    for i in range(start + 1, end - 1):
+        if tk.text[i] == ",":
+            found = connective_at(tk.lower, i + 1)
+            return i if found is not None and found[1] != "lead" else None
+    return None
 
 
 def _text(doc: Doc, start: int, end: int) -> str:
@@ -689,6 +722,11 @@ def _subject_start(doc: Doc, start: int, end: int) -> int | None:
     for s, _ in _segments(doc, start, end):
         low = tk.lower[s]
         if low in _ADVERBIAL_STARTS or tk.punct[s] or tk.num[s]:
+            previous = None
+            continue
+        if s > start and low in _RELATIVE_PRONOUNS and not _is_determiner_that(tk, s):
+            # "With respect to the actions, if any, that the USTR determines to take ..., the
+            # USTR shall": a relative clause after a comma is no subject.
             previous = None
             continue
         if _starts_with_mention(doc, s):
@@ -1418,6 +1456,19 @@ def _relative_trigger(tk: TokenFacts, start: int) -> bool:
     return i >= 0 and tk.lower[i] in _RELATIVE_PRONOUNS and not _is_determiner_that(tk, i)
 
 
+_DISCRETION_VERBS = frozenset(["deem", "deems", "determine", "consider", "find", "think"])
+_DISCRETION_OBJECTS = frozenset(["appropriate", "necessary", "advisable", "fit", "useful"])
+
+
+def _discretion(tk: TokenFacts, trigger: Span) -> bool:
+    """ "as the Secretary may deem appropriate", "as the Director may determine necessary": a
+    qualifier on someone else's duty, granting nothing."""
+    i = trigger.end
+    if i + 1 >= len(tk.lower) or tk.lower[i] not in _DISCRETION_VERBS:
+        return False
+    return tk.lower[i] in {"deem", "deems"} or tk.lower[i + 1] in _DISCRETION_OBJECTS
+
+
 def _is_subordinate(doc: Doc, trigger: Span, clause_start: int) -> bool:
     s = _subject_start(doc, clause_start, trigger.start)
     if s is None:
@@ -1462,6 +1513,8 @@ def _drafts_for(
             quote_para = max(quote.start, base + line)
             signed_here = quote.signed or signed
         if _relative_trigger(tk, trigger.start) or _epistemic(tk, trigger):
+            continue
+        if _discretion(tk, trigger):
             continue
         if _month_name(tk, trigger):
             continue
@@ -1566,6 +1619,10 @@ def _same_record(k: _Draft, d: _Draft) -> bool:
     publish ...") is a further directive."""
     if _lead_keys(k.actor.agencies) != _lead_keys(d.actor.agencies):
         return False
+    if k.kind != d.kind and d.span[0] >= k.span[1]:
+        # "X shall implement the Mission ... X may designate a senior appointee to oversee it":
+        # a permission after an obligation (or the reverse) is a directive of its own.
+        return False
     if k.quote_para != d.quote_para:
         return False
     if k.deadline is not None and d.deadline is not None:
@@ -1578,7 +1635,32 @@ def _same_record(k: _Draft, d: _Draft) -> bool:
         # so does a sentence about the first one's object ("... shall complete this review
         # within 30 days"): it dates the first directive.
         return d.deadline.date is None or bool(d.deadline.recurrence) or _refers_back(d)
+    if k.deadline is not None and k.deadline.date is not None and d.deadline is None:
+        # "Within 120 days ..., X shall take steps to ... X shall also use existing programs
+        # to ...": a later sentence with no deadline of its own is a further directive, and
+        # the first one's date would be wrong for it; unless it works the first one out: it
+        # refers back to its object, opens on an elaboration ("At a minimum", "As part of
+        # this framework, X shall") or introduces its steps ("X shall: (A) ...").
+        later = d.span[0] >= k.span[1]
+        if later and not (d.opens_list or _refers_back(d) or _elaborates(d)):
+            return False
     return True
+
+
+# Openings that make a sentence part of the directive before it rather than a further one.
+_ELABORATION = re.compile(
+    r"(?:at\s+a\s+minimum|as\s+part\s+of|in\s+(?:so\s+)?doing\s+so|in\s+so\s+doing"
+    r"|to\s+(?:this|that)\s+end|through\s+(?:such|this|these|that)"
+    r"|in\s+(?:carrying\s+out|performing|conducting|preparing|developing|implementing)"
+    r"\s+(?:this|that|these|such|the)"
+    r"|for\s+(?:this|that|these|such)\s+purposes?|in\s+this\s+(?:regard|effort))\b",
+    re.IGNORECASE,
+)
+
+
+def _elaborates(d: _Draft) -> bool:
+    doc, sent = d.trigger.doc, d.sentence
+    return _ELABORATION.match(_text(doc, sent.start, min(sent.end, sent.start + 6))) is not None
 
 
 def _refers_back(d: _Draft) -> bool:
@@ -1593,9 +1675,24 @@ def _lead_keys(agencies: Iterable[AgencyRef]) -> frozenset[str]:
 
 
 def _is_anaphoric(actor: ActorResult) -> bool:
-    """A short form the gazetteer could not place ("The Secretary", "Each")."""
+    """A short form the gazetteer could not place ("The Secretary", "Each") is the whole
+    actor: a restatement of the directive before it when nothing names it."""
     phrase = " ".join(actor.phrase.split())
     return bool(_ANAPHORA.match(phrase)) and all(a.key is None for a in actor.agencies)
+
+
+def _short_form(actor: ActorResult) -> str | None:
+    """The short form an actor is named by, for the anaphora rule: the whole phrase ("The
+    Secretary"), or the unplaced office that heads it ("The Secretary" of "The Secretary, in
+    coordination with the APST"); None when its lead is placed or no short form."""
+    leads = [a for a in actor.agencies if a.role == "lead"]
+    text = actor.phrase
+    if len(leads) == 1 and leads[0].key is None and len(leads) < len(actor.agencies):
+        text = leads[0].name
+    text = " ".join(text.split())
+    if _ANAPHORA.match(text) and all(a.key is None for a in leads):
+        return text
+    return None
 
 
 def _span_labels(unit: _Analysed, group: str, start: int, end: int):
@@ -1703,6 +1800,29 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
             ):
                 d.deadline, d.deadline_evidence = leading
             kept.append(d)
+        if (
+            parent_rec is not None
+            and parent_rec.opens_list
+            and parent_rec.index == parent_idx[i]
+            and _MEANS_LEAD_IN.search(document.text, *ranges[parent_rec.index][1:])
+        ):
+            # "X shall seek to ..., including by: (i) prioritising ... X shall establish goals
+            # ...": the items are the means of the lead-in's directive, and one that names its
+            # actor again, with no deadline of its own, states a step of it, not a further
+            # directive. (Items of "a plan that incorporates the following:" or "crimes
+            # involving:" are no means: a directive in them stands on its own.)
+            restating = [
+                d
+                for d in kept
+                if d.deadline is None
+                and d.quote_para is None
+                and d.kind == parent_rec.kind
+                and not d.actor.passive
+                and _lead_keys(d.actor.agencies) == _lead_keys(parent_rec.actor.agencies)
+            ]
+            for d in restating:
+                parent_rec.extra_evidence.append(_trigger_evidence(d))
+            kept = [d for d in kept if not any(d is r for r in restating)]
         # The lead-in's deadline passes to its own actor's directives in the item, not to
         # another actor the item names ("(ii) CISA shall take all appropriate steps"). Done
         # after the merges so a restatement's own deadline ("Such agencies shall provide such
@@ -1878,9 +1998,10 @@ def _fill_anaphora(
     Looks at this provision's records, its lead-in, then earlier records back to the start of
     the document (most recent first); the first actor phrase holding the same head word wins,
     and its lead agencies are taken."""
-    if not _is_anaphoric(d.actor):
+    short = _short_form(d.actor)
+    if short is None:
         return d
-    words = d.actor.phrase.split()
+    words = short.split()
     head = words[-1].lower() if words else ""
     core = re.sub(r"^the\s+", "", " ".join(words).lower())
     pronoun = not head or head in {"each", "they", "it", "he", "she", "both"}
@@ -1903,7 +2024,8 @@ def _fill_anaphora(
             # Several leads ("the Attorney General and the Secretary of the Interior"): which
             # one is meant cannot be told, so look further back.
             if len(leads) == 1 and leads[0].key:
-                d.actor = replace(d.actor, agencies=leads, unresolved=(), evidence=())
+                others = tuple(a for a in d.actor.agencies if a.role != "lead")
+                d.actor = replace(d.actor, agencies=leads + others, unresolved=())
                 return d
     return d
 

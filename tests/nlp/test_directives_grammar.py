@@ -296,7 +296,9 @@ def test_as_clause_verb_is_no_directive_and_short_forms_match_from_the_start():
         "(c) The Chairman of the Council of Economic Advisers shall study widget prices.",
         "(d) The Chair may create subgroups of the Widget Council.",
     )
-    assert [d.pinpoint for d in x.directives] == ["2(a)", "2(c)", "2(d)"]
+    # Naming a body's chair states what the body is, like "shall be chaired by": composition.
+    assert [d.pinpoint for d in x.directives] == ["2(c)", "2(d)"]
+    assert x.provision_classes["2(a)"] == "definition"
     [chair] = at(x, "2(d)")
     assert leads(chair) != ["CEA"]
 
@@ -525,3 +527,96 @@ def test_later_sentence_about_the_first_directives_object_dates_it():
     ).directives
     assert d.action.startswith("review all widget grants")
     assert due(d) == SIGNED + timedelta(days=30)
+
+
+def test_a_later_undated_sentence_of_the_same_actor_is_a_further_directive():
+    x = run(
+        "Sec. 2. Widgets. (a) Within 30 days of the date of this order, the Secretary of Energy "
+        "shall take steps to prioritize widget research. The Secretary of Energy shall also use "
+        "existing programs to train widget inspectors.",
+        "(b) Within 30 days of the date of this order, the Secretary of Energy shall develop a "
+        "widget plan. At a minimum, the Secretary of Energy shall develop tools to count "
+        "widgets.",
+    )
+    first, further = at(x, "2(a)")
+    assert (leads(first), due(first)) == (["DOE"], SIGNED + timedelta(days=30))
+    assert (leads(further), due(further)) == (["DOE"], None)
+    [plan] = at(x, "2(b)")  # "At a minimum": the second sentence works out the first
+    assert due(plan) == SIGNED + timedelta(days=30)
+
+
+def test_a_permission_after_an_obligation_of_the_same_actor_is_its_own_record():
+    x = run(
+        "Sec. 2. Widgets. (a) The Secretary of Energy shall be responsible for the widget "
+        "program. The Secretary of Energy may designate a senior official to run it.",
+    )
+    assert [(d.kind, leads(d)) for d in at(x, "2(a)")] == [
+        ("obligation", ["DOE"]),
+        ("permission", ["DOE"]),
+    ]
+
+
+def test_as_someone_may_deem_appropriate_grants_nothing():
+    x = run(
+        "Sec. 2. Widgets. (a) The Secretary of Defense shall count widgets for defense systems, "
+        "and the Secretary of Homeland Security shall count widgets for other systems. Each "
+        "shall do so in consultation with the heads of other agencies as the Secretary of "
+        "Defense and the Secretary of Homeland Security may deem appropriate.",
+    )
+    assert [(d.kind, leads(d)) for d in x.directives] == [
+        ("obligation", ["DOW"]),
+        ("obligation", ["DHS"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "connective", ["with support from", "with the assistance of", "working with", "assisted by"]
+)
+def test_who_supports_the_actor_is_not_a_lead(connective):
+    x = run(
+        f"Sec. 2. Widgets. (a) The Secretary of Energy, {connective} the Secretary of Commerce, "
+        "shall count widgets.",
+    )
+    [d] = x.directives
+    assert leads(d) == ["DOE"]
+    assert [(a.key, a.role) for a in d.agencies if a.key == "DOC"] == [("DOC", "coordinating")]
+
+
+def test_a_defined_short_form_heads_an_actor_with_partners():
+    x = run(
+        "Sec. 2. Widgets. (a) The Secretary of Energy (Secretary) shall count widgets.",
+        "(b) The Secretary, in coordination with the Secretary of Commerce, shall publish the "
+        "count.",
+    )
+    [d] = at(x, "2(b)")
+    assert leads(d) == ["DOE"]
+    assert [(a.key, a.role) for a in d.agencies if a.role != "lead"] == [("DOC", "coordinating")]
+
+
+def test_fronted_participles_and_relative_clauses_are_not_the_subject():
+    x = run(
+        "Sec. 2. Widgets. (a) Based on the USTR’s findings in the widget investigation, the USTR "
+        "shall propose widget tariffs.",
+        "(b) With respect to the actions, if any, that the USTR determines to take, the USTR "
+        "shall collect widget data.",
+    )
+    assert [(d.pinpoint, leads(d)) for d in x.directives] == [
+        ("2(a)", ["USTR"]),
+        ("2(b)", ["USTR"]),
+    ]
+
+
+def test_an_item_restating_the_actor_of_a_means_lead_in_is_part_of_it():
+    x = run(
+        "Sec. 2. Widgets. (a) Within 30 days of the date of this order, the Secretary of Energy "
+        "shall increase widget output, including by:",
+        "(i) prioritizing widget plants. The Secretary of Energy shall set widget goals; and",
+        "(ii) supporting widget training.",
+        "(b) Within 30 days of the date of this order, the Secretary of Energy shall submit a "
+        "widget plan that incorporates the following:",
+        "(i) use of existing authorities. The Secretary of Energy shall count widgets "
+        "immediately; and",
+        "(ii) a widget budget.",
+    )
+    assert [d.pinpoint for d in x.directives] == ["2(a)", "2(b)", "2(b)(i)"]
+    assert at(x, "2(a)")[0].items == ("2(a)(i)", "2(a)(ii)")
