@@ -1652,7 +1652,7 @@ _ELABORATION = re.compile(
     r"(?:at\s+a\s+minimum|as\s+part\s+of|in\s+(?:so\s+)?doing\s+so|in\s+so\s+doing"
     r"|to\s+(?:this|that)\s+end|through\s+(?:such|this|these|that)"
     r"|in\s+(?:carrying\s+out|performing|conducting|preparing|developing|implementing)"
-    r"\s+(?:this|that|these|such|the)"
+    r"\s+(?:this|that|these|such|the|their|its)"
     r"|for\s+(?:this|that|these|such)\s+purposes?|in\s+this\s+(?:regard|effort))\b",
     re.IGNORECASE,
 )
