@@ -479,6 +479,7 @@ class _Draft:
     inherited: bool = False
     quote_para: int | None = None  # start of the inserted quoted paragraph it stands in
     opens_list: bool = False  # one of its sentences ends in ":" (it is the items' lead-in)
+    coordinated: bool = False  # "... and shall not ...": a verb phrase of the subject before
     action: str | None = None  # set when the verb phrase is not the words after the trigger
     finding: bool = False  # "X must be able to ...": a need stated, not an instruction
 
@@ -520,8 +521,24 @@ def _titled_actor(doc: Doc, start: int, end: int):
     if not _ACTOR_HEADS.search(head):
         return (), (), ()
     text = " ".join(_text(doc, start, end).strip(" ,").split())
+    if "(" in text:
+        # "The Executive Director (Executive Director) of the Federal Permitting Improvement
+        # Steering Council (FPISC)": the short forms in brackets split the title the gazetteer
+        # knows.
+        known = _gazetteer_ref(re.sub(r"\s*\([^()]*\)", "", text))
+        if known is not None:
+            return (known,), (), ()
     ref = AgencyRef(name=text, acronym=None, role="lead")
     return (ref,), (), (text,)
+
+
+def _gazetteer_ref(text: str) -> AgencyRef | None:
+    try:
+        from eolens.nlp.gazetteer import Gazetteer  # as _parse_actor_fn: the gazetteer is optional
+    except ImportError:
+        return None
+    ref = Gazetteer.load().ref(text, "lead")
+    return ref if ref is not None and ref.key is not None else None
 
 
 def _drop_exceptions(doc: Doc, start: int, end: int, base: int, agencies, evidence):
@@ -744,6 +761,40 @@ def _subject_start(doc: Doc, start: int, end: int) -> int | None:
     return candidates[0] if candidates else None
 
 
+_HEAD_NOUNS = frozenset(
+    [
+        "agency",
+        "agencies",
+        "department",
+        "departments",
+        "office",
+        "offices",
+        "official",
+        "officials",
+        "officer",
+        "officers",
+        "entity",
+        "entities",
+        "component",
+        "components",
+    ]
+)
+
+
+def _relative_on_subject(tk: TokenFacts, start: int, end: int, mentions) -> bool:
+    """ "The head of any agency who determines that such agency does not have ... shall
+    submit", "The head of any agency that has taken action ... shall": a relative clause on
+    the subject's head holds whatever comes between it and the trigger, subordinators too."""
+    for i in range(start, min(end - 1, start + 9)):
+        low = tk.lower[i]
+        if low in _SUBORDINATORS and low not in {"who", "that"}:
+            return False
+        if low in {"who", "that"} and i > start:
+            after_head = tk.lower[i - 1] in _HEAD_NOUNS or any(m.end == i for m in mentions)
+            return after_head and i + 1 not in tk.trigger_starts
+    return False
+
+
 def _has_subordinator(doc: Doc, start: int, end: int) -> bool:
     """Whether the subject in [start, end) sits inside a subordinate clause.
 
@@ -754,6 +805,8 @@ def _has_subordinator(doc: Doc, start: int, end: int) -> bool:
     tk = token_facts(doc)
     if "agency" in doc.spans:
         mentions = [m for m in tk.mentions if start <= m.start and m.end <= end]
+        if _relative_on_subject(tk, start, end, mentions):
+            return False
         if mentions and _subordinate_subject(doc, mentions[-1], end):
             return True
         # "... uses of AI that may affect", "as may be necessary": a relative pronoun right
@@ -1541,6 +1594,32 @@ def _drafts_for(
                 )
                 continue
         if _shares_subject(tk, trigger, prev_end_by_sent, sent):
+            kind = classify.trigger_kind(trigger.label_, trigger.text)
+            last = drafts[-1] if drafts else None
+            if (
+                last is not None
+                and last.sentence.start == sent.start
+                and last.kind != kind
+                and not any(
+                    tk.lower[j] in _SUBORDINATORS for j in range(last.trigger.end, trigger.start)
+                )
+            ):
+                # "agencies shall use the most robust methods ... and shall not use arbitrary
+                # ones": the same subject's prohibition is a directive of its own kind.
+                prev_end_by_sent[sent.start] = trigger.end
+                drafts.append(
+                    replace(
+                        last,
+                        kind=kind,
+                        trigger=trigger,
+                        extra_evidence=[],
+                        action=None,
+                        opens_list=False,
+                        deadline=None,
+                        deadline_evidence=(),
+                        coordinated=True,
+                    )
+                )
             continue
         actor, clause_start, subordinate = None, sent.start, False
         for clause_start, after in _clause_starts(doc, trigger, prev_end_by_sent.get(sent.start)):
@@ -1619,9 +1698,10 @@ def _same_record(k: _Draft, d: _Draft) -> bool:
     publish ...") is a further directive."""
     if _lead_keys(k.actor.agencies) != _lead_keys(d.actor.agencies):
         return False
-    if k.kind != d.kind and d.span[0] >= k.span[1]:
-        # "X shall implement the Mission ... X may designate a senior appointee to oversee it":
-        # a permission after an obligation (or the reverse) is a directive of its own.
+    if k.kind != d.kind and (d.span[0] >= k.span[1] or d.coordinated):
+        # "X shall implement the Mission ... X may designate a senior appointee to oversee it",
+        # "agencies shall use robust methods and shall not use arbitrary ones": a directive of
+        # another kind is one of its own.
         return False
     if k.quote_para != d.quote_para:
         return False
@@ -1670,8 +1750,16 @@ def _refers_back(d: _Draft) -> bool:
     return any(w in _BACK_REFERENCES for w in words)
 
 
+_GENERIC_DETERMINERS = re.compile(r"^(?:(?:the|all|each|every|any|such|relevant)\s+)+")
+
+
 def _lead_keys(agencies: Iterable[AgencyRef]) -> frozenset[str]:
-    return frozenset((a.key or a.name.lower()) for a in agencies if a.role == "lead")
+    """The leads as keys; a generic actor by its words ("all agencies" and "agencies" are one)."""
+    return frozenset(
+        a.key or _GENERIC_DETERMINERS.sub("", " ".join(a.name.lower().split()))
+        for a in agencies
+        if a.role == "lead"
+    )
 
 
 def _is_anaphoric(actor: ActorResult) -> bool:
@@ -1755,6 +1843,7 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
     unresolved: list[str] = []
     order: list[_Draft] = []
     defining = _FirstDefining(order)
+    established = _established_bodies(document.text)
 
     for i, (prov, s, e) in enumerate(ranges):
         own = document.text[s:e]
@@ -1782,7 +1871,7 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
         kept: list[_Draft] = []
         for d in drafts:
             d.index = i
-            d = _fill_anaphora(d, kept, parent_rec, order, defining)
+            d = _fill_anaphora(d, kept, parent_rec, order, defining, established)
             same = next((k for k in kept if _same_record(k, d)), None)
             if same is not None or (kept and _is_anaphoric(d.actor)):
                 target = same or kept[-1]
@@ -1992,6 +2081,7 @@ def _fill_anaphora(
     parent: _Draft | None,
     history: list[_Draft],
     defining: _FirstDefining,
+    established: dict[str, str] | None = None,
 ) -> _Draft:
     """ "The Secretary shall ..." after a named Secretary: take that Secretary's agencies.
 
@@ -2001,6 +2091,7 @@ def _fill_anaphora(
     short = _short_form(d.actor)
     if short is None:
         return d
+    established = established or {}
     words = short.split()
     head = words[-1].lower() if words else ""
     core = re.sub(r"^the\s+", "", " ".join(words).lower())
@@ -2027,7 +2118,37 @@ def _fill_anaphora(
                 others = tuple(a for a in d.actor.agencies if a.role != "lead")
                 d.actor = replace(d.actor, agencies=leads + others, unresolved=())
                 return d
+    body = established.get(core)
+    if body is not None:
+        # "the Task Force" of an order that established "the White House Task Force on AI
+        # Education (Task Force)": that body, which no gazetteer holds yet.
+        others = tuple(a for a in d.actor.agencies if a.role != "lead")
+        lead = AgencyRef(name=body, acronym=None, role="lead")
+        d.actor = replace(d.actor, agencies=(lead, *others), unresolved=(body,))
     return d
+
+
+_ESTABLISHED = re.compile(
+    r"\b(?:[Tt]here\s+is|is)\s+(?:hereby\s+)?(?:further\s+)?established\s+"
+    r"(?P<body>[^()\n.;]{4,220}?)\s*\(\s*[“\"]?(?P<term>[A-Z][^()“”\"\n]{1,40}?)[”\"]?\s*\)"
+)
+
+
+def _established_bodies(text: str) -> dict[str, str]:
+    """Bodies the order itself establishes, by the short form it gives them: "There is hereby
+    established within the National Economic Council the President's Working Group on
+    Digital Asset Markets (Working Group)" -> {"working group": "President's Working Group on
+    Digital Asset Markets"}. A new body is in no gazetteer; its short form later names it."""
+    found: dict[str, str] = {}
+    for m in _ESTABLISHED.finditer(text):
+        body, term = " ".join(m["body"].split()), " ".join(m["term"].split())
+        # The name follows the last "the" whose rest still holds the short form ("within the
+        # National Economic Council the President's Working Group ..." -> the second).
+        names = [body[k + 4 :] for k in range(len(body)) if body.startswith("the ", k)]
+        names = [n for n in names if n[:1].isupper() and term.lower() in n.lower()]
+        if names:
+            found.setdefault(term.lower(), min(names, key=len))
+    return found
 
 
 class _FirstDefining:

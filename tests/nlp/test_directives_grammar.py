@@ -620,3 +620,53 @@ def test_an_item_restating_the_actor_of_a_means_lead_in_is_part_of_it():
     )
     assert [d.pinpoint for d in x.directives] == ["2(a)", "2(b)", "2(b)(i)"]
     assert at(x, "2(a)")[0].items == ("2(a)(i)", "2(a)(ii)")
+
+
+def test_a_relative_clause_on_the_subject_leaves_the_trigger_main():
+    x = run(
+        "Sec. 2. Widgets. (a) The head of any agency that has bought widgets under section 3 "
+        "shall report the purchase to the Secretary of Energy.",
+        "(b) The head of any agency who determines that such agency holds no widgets shall "
+        "submit a statement to that effect.",
+    )
+    assert [(d.pinpoint, leads(d)) for d in x.directives] == [
+        ("2(a)", ["GENERIC"]),
+        ("2(b)", ["GENERIC"]),
+    ]
+
+
+def test_a_coordinated_prohibition_is_its_own_record():
+    x = run(
+        "Sec. 2. Widgets. (a) All agencies shall follow the widget statutes. In doing so, "
+        "agencies shall use the most robust widget counts and shall not use arbitrary ones.",
+        "(b) Agencies shall keep widgets in cases where the Secretary of Energy determines that "
+        "widgets can and should be kept.",
+    )
+    assert [(d.kind, leads(d)) for d in at(x, "2(a)")] == [
+        ("obligation", ["GENERIC"]),
+        ("prohibition", ["GENERIC"]),
+    ]
+    assert [d.kind for d in at(x, "2(b)")] == ["obligation"]  # "should" sits in a clause
+
+
+def test_a_title_split_by_its_short_form_still_names_the_agency():
+    x = run(
+        "Sec. 2. Widgets. (a) The Executive Director (Executive Director) of the Federal "
+        "Permitting Improvement Steering Council (FPISC) may list widget projects.",
+        "(b) The Executive Director shall publish the list.",
+    )
+    assert [(d.pinpoint, d.kind, leads(d)) for d in x.directives] == [
+        ("2(a)", "permission", ["FPISC"]),
+        ("2(b)", "obligation", ["FPISC"]),
+    ]
+
+
+def test_a_body_the_order_establishes_is_named_by_its_short_form():
+    x = run(
+        "Sec. 2. Task Force. (a) There is hereby established within the Department of Energy "
+        "the White House Task Force on Widget Safety (Task Force).",
+        "(b) The Task Force shall publish widget guidance.",
+    )
+    [d] = x.directives
+    assert [a.name for a in d.agencies] == ["White House Task Force on Widget Safety"]
+    assert d.agencies[0].key is None  # no gazetteer entry: reported, not guessed
