@@ -93,7 +93,7 @@ from eolens.nlp.model import (
     Provision,
 )
 from eolens.nlp.pipeline import SENT_KEY, build_pipeline, doc_text, sentence_of
-from eolens.nlp.tokenfacts import Mention, TokenFacts, token_facts
+from eolens.nlp.tokenfacts import Mention, TokenFacts, mention_facts, token_facts
 from spacy.tokens import Doc, Span
 
 ACTION_WORDS = 12
@@ -1685,8 +1685,30 @@ def _drafts_for(
             opens_list=_ends_with_colon(doc, sent),
             finding=kind == "obligation" and _states_need(tk, trigger),
         )
+        if deadline is not None and _dates_later_step(tk, trigger, dl_ev, base):
+            # "X shall cease A, and, within 90 days, submit a report on B": the deadline
+            # dates the second verb phrase only; the first is a directive with none.
+            drafts.append(replace(draft, deadline=None, deadline_evidence=()))
+            draft = replace(draft, coordinated=True, extra_evidence=[])
         drafts.append(draft)
     return drafts
+
+
+def _dates_later_step(tk: TokenFacts, trigger: Span, evidence, base: int) -> bool:
+    """Whether the deadline after the trigger opens a later coordinated verb phrase
+    ("shall cease A, and, within 90 days ..., submit B"), not the trigger's own."""
+    k = bisect.bisect_left(tk.idx, evidence[0].start - base)
+    if k <= trigger.end + 2:
+        return False
+    after = bisect.bisect_left(tk.idx, evidence[0].end - base)
+    while after < len(tk.text) and tk.text[after] == ",":
+        after += 1
+    if after in tk.trigger_starts:
+        return False  # "..., and, within 60 days, shall submit": that trigger is its own
+    i = k - 1
+    while i > trigger.end and tk.text[i] == ",":
+        i -= 1
+    return tk.lower[i] in {"and", "then"} and tk.text[i - 1] == "," and i - trigger.end >= 3
 
 
 def _same_record(k: _Draft, d: _Draft) -> bool:
@@ -1697,6 +1719,8 @@ def _same_record(k: _Draft, d: _Draft) -> bool:
     deadline of its own ("By December 1, develop ...; within 120 days of publishing it,
     publish ...") is a further directive."""
     if _lead_keys(k.actor.agencies) != _lead_keys(d.actor.agencies):
+        return False
+    if d.coordinated and (k.deadline is None) != (d.deadline is None):
         return False
     if k.kind != d.kind and (d.span[0] >= k.span[1] or d.coordinated):
         # "X shall implement the Mission ... X may designate a senior appointee to oversee it",
@@ -2118,6 +2142,13 @@ def _fill_anaphora(
                 others = tuple(a for a in d.actor.agencies if a.role != "lead")
                 d.actor = replace(d.actor, agencies=leads + others, unresolved=())
                 return d
+    named = _earlier_mention(d, core)
+    if named is not None:
+        # "... shall submit to the Executive Director of the Permitting Council ... the
+        # Executive Director shall publish": the office the provision named before.
+        others = tuple(a for a in d.actor.agencies if a.role != "lead")
+        d.actor = replace(d.actor, agencies=(named, *others), unresolved=())
+        return d
     body = established.get(core)
     if body is not None:
         # "the Task Force" of an order that established "the White House Task Force on AI
@@ -2149,6 +2180,21 @@ def _established_bodies(text: str) -> dict[str, str]:
         if names:
             found.setdefault(term.lower(), min(names, key=len))
     return found
+
+
+def _earlier_mention(d: _Draft, core: str) -> AgencyRef | None:
+    """The agency of the last mention before the draft's trigger, in its own provision, that
+    opens with the short form ("executive director" -> "Executive Director of the Permitting
+    Council"); None when there is none, or when several agencies' mentions would fit."""
+    doc = d.trigger.doc
+    if not core or "agency" not in doc.spans:
+        return None
+    pattern = re.compile(rf"(?:the\s+)?{re.escape(core)}\s+(?:of|for)\b", re.IGNORECASE)
+    fits = [m for m in mention_facts(doc).mentions if m.end <= d.trigger.start]
+    fits = [m for m in fits if pattern.match(m.text) and m.label_ != "GENERIC"]
+    if not fits or len({m.label_ for m in fits}) > 1:
+        return None
+    return _gazetteer_ref(fits[-1].text)
 
 
 class _FirstDefining:

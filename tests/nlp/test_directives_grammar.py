@@ -670,3 +670,25 @@ def test_a_body_the_order_establishes_is_named_by_its_short_form():
     [d] = x.directives
     assert [a.name for a in d.agencies] == ["White House Task Force on Widget Safety"]
     assert d.agencies[0].key is None  # no gazetteer entry: reported, not guessed
+
+
+def test_a_deadline_that_opens_a_later_verb_phrase_dates_that_phrase_only():
+    x = run(
+        "Sec. 2. Widgets. (a) The Secretary of Energy shall stop all widget audits under "
+        "section 3, and, within 90 days of the date of this order, submit a report on them to "
+        "the President.",
+        "(b) The Secretary of Energy shall review widget rules, and, within 30 days of the date "
+        "of this order, shall publish the review.",
+    )
+    assert [due(d) for d in at(x, "2(a)")] == [None, SIGNED + timedelta(days=90)]
+    [b] = at(x, "2(b)")  # the second verb phrase has a trigger of its own
+    assert due(b) == SIGNED + timedelta(days=30)
+
+
+def test_a_short_form_names_the_office_its_provision_mentioned():
+    x = run(
+        "Sec. 2. Widgets. (a) Within 15 days of the date of this order, the Secretary of Energy "
+        "shall submit widget projects to the Executive Director of the Permitting Council. The "
+        "Executive Director shall publish the projects selected.",
+    )
+    assert [leads(d) for d in at(x, "2(a)")] == [["DOE"], ["FPISC"]]
