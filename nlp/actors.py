@@ -62,6 +62,7 @@ _CONNECTIVES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("jointly", "with"), "lead"),
     (("together", "with"), "lead"),
 )
+_DETERMINERS = frozenset(["the", "a", "an"])
 _SEPARATORS = {
     ",",
     ";",
@@ -206,6 +207,17 @@ def parse_actor(
             i = span.end
             continue
         if span is not None:
+            if (
+                last is not None
+                and agencies
+                and agencies[-1].role == "through"
+                and [t for t in lower[last.end - start : i - start] if t not in _DETERMINERS]
+                == ["and"]
+            ):
+                # "the Secretary, through the Commissioner of CBP and the Director of ICE":
+                # both act for the Secretary ("..., through A, and the Secretary of X" names
+                # a new principal after the comma).
+                pending_through = True
             flush_gap()
             last = span
             key = defined.get(span.text.lower()) if defined else None

@@ -532,6 +532,22 @@ def _titled_actor(doc: Doc, start: int, end: int):
     return (ref,), (), (text,)
 
 
+def _defined_terms(text: str) -> dict[str, str]:
+    try:
+        from eolens.nlp.actors import defined_actors  # as _parse_actor_fn: actors is optional
+    except ImportError:
+        return {}
+    return defined_actors(text)
+
+
+def _gazetteer_key_ref(key: str) -> AgencyRef | None:
+    try:
+        from eolens.nlp.gazetteer import Gazetteer  # as _parse_actor_fn: the gazetteer is optional
+    except ImportError:
+        return None
+    return Gazetteer.load().ref_for_key(key, "lead")
+
+
 def _gazetteer_ref(text: str) -> AgencyRef | None:
     try:
         from eolens.nlp.gazetteer import Gazetteer  # as _parse_actor_fn: the gazetteer is optional
@@ -656,13 +672,16 @@ def resolve_actor(doc: Doc, start: int, end: int, base: int) -> ActorResult | No
         result = parse(doc, start, end, offset=base)
         agencies, evidence, unresolved = result.agencies, result.evidence, result.unresolved
         if not _mention_opens_phrase(doc, start):
-            head_end = _head_before_connective(doc, start, end)
+            head_end, joined = _head_before_connective(doc, start, end) or (None, None)
             titled = _titled_actor(doc, start, head_end) if head_end is not None else ((),)
             if titled[0]:
                 # "The Secretary, in coordination with the APST and ...": an office the
                 # gazetteer cannot place (a short form, for the anaphora rule), then those it
-                # works with, who keep their roles.
+                # works with, who keep their roles; "the Secretary, through the Commissioner
+                # of Food and Drugs": the first of them acts for it.
                 cut = base + tk.idx[head_end]
+                if joined == "through" and agencies and agencies[0].role == "lead":
+                    agencies = (replace(agencies[0], role="through"), *agencies[1:])
                 agencies = (*titled[0], *(a for a in agencies if a.role != "lead"))
                 evidence = tuple(e for e in evidence if e.start >= cut)
                 unresolved = titled[2]
@@ -691,16 +710,16 @@ def resolve_actor(doc: Doc, start: int, end: int, base: int) -> ActorResult | No
     )
 
 
-def _head_before_connective(doc: Doc, start: int, end: int) -> int | None:
+def _head_before_connective(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
     """End of the head of "The Secretary, in coordination with X, ...": the comma before the
-    first connective, when the head before it names no agency."""
+    first connective, with the connective's role, when the head before it names no agency."""
     from eolens.nlp.actors import connective_at  # as _parse_actor_fn: actors is optional
 
     tk = token_facts(doc)
     for i in range(start + 1, end - 1):
         if tk.text[i] == ",":
             found = connective_at(tk.lower, i + 1)
-            return i if found is not None and found[1] != "lead" else None
+            return (i, found[1]) if found is not None and found[1] != "lead" else None
     return None
 
 
@@ -870,8 +889,16 @@ def _subordinate_subject(doc: Doc, mention: Mention, trigger_start: int) -> bool
     if not allowed:
         return False
     i = mention.start - 1
-    while i >= 0 and tk.lower[i] in _DETERMINERS:
-        i -= 1
+    ends = {m.end: m for m in tk.mentions}
+    while True:
+        while i >= 0 and tk.lower[i] in _DETERMINERS:
+            i -= 1
+        # "that the Secretary of State or the Secretary of Homeland Security may": the
+        # subject is the whole coordination.
+        if i >= 0 and tk.lower[i] in {"or", "and"} and i in ends:
+            i = ends[i].start - 1
+            continue
+        break
     return i >= 0 and (tk.lower[i] in _SUBORDINATORS or tk.lower[i] == "as")
 
 
@@ -1793,6 +1820,9 @@ def _is_anaphoric(actor: ActorResult) -> bool:
     return bool(_ANAPHORA.match(phrase)) and all(a.key is None for a in actor.agencies)
 
 
+_DESIGNEE = re.compile(r",?\s+or\s+(?:his|her|their|its)\s+designees?$", re.IGNORECASE)
+
+
 def _short_form(actor: ActorResult) -> str | None:
     """The short form an actor is named by, for the anaphora rule: the whole phrase ("The
     Secretary"), or the unplaced office that heads it ("The Secretary" of "The Secretary, in
@@ -1801,7 +1831,8 @@ def _short_form(actor: ActorResult) -> str | None:
     text = actor.phrase
     if len(leads) == 1 and leads[0].key is None and len(leads) < len(actor.agencies):
         text = leads[0].name
-    text = " ".join(text.split())
+    # "the Secretary or his designee": the office, whoever it delegates to
+    text = _DESIGNEE.sub("", " ".join(text.split()))
     if _ANAPHORA.match(text) and all(a.key is None for a in leads):
         return text
     return None
@@ -1868,6 +1899,7 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
     order: list[_Draft] = []
     defining = _FirstDefining(order)
     established = _established_bodies(document.text)
+    defined = _defined_terms(document.text)
 
     for i, (prov, s, e) in enumerate(ranges):
         own = document.text[s:e]
@@ -1895,7 +1927,7 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
         kept: list[_Draft] = []
         for d in drafts:
             d.index = i
-            d = _fill_anaphora(d, kept, parent_rec, order, defining, established)
+            d = _fill_anaphora(d, kept, parent_rec, order, defining, established, defined)
             same = next((k for k in kept if _same_record(k, d)), None)
             if same is not None or (kept and _is_anaphoric(d.actor)):
                 target = same or kept[-1]
@@ -2106,6 +2138,7 @@ def _fill_anaphora(
     history: list[_Draft],
     defining: _FirstDefining,
     established: dict[str, str] | None = None,
+    defined_terms: dict[str, str] | None = None,
 ) -> _Draft:
     """ "The Secretary shall ..." after a named Secretary: take that Secretary's agencies.
 
@@ -2142,6 +2175,15 @@ def _fill_anaphora(
                 others = tuple(a for a in d.actor.agencies if a.role != "lead")
                 d.actor = replace(d.actor, agencies=leads + others, unresolved=())
                 return d
+    key = (defined_terms or {}).get(core)
+    if key is not None:
+        # "chaired by the Special Advisor for AI and Crypto (Chair) ... the Chair may": a short
+        # form the document defines, when no directive of the office came before.
+        ref = _gazetteer_key_ref(key)
+        if ref is not None:
+            others = tuple(a for a in d.actor.agencies if a.role != "lead")
+            d.actor = replace(d.actor, agencies=(ref, *others), unresolved=())
+            return d
     named = _earlier_mention(d, core)
     if named is not None:
         # "... shall submit to the Executive Director of the Permitting Council ... the

@@ -692,3 +692,48 @@ def test_a_short_form_names_the_office_its_provision_mentioned():
         "Executive Director shall publish the projects selected.",
     )
     assert [leads(d) for d in at(x, "2(a)")] == [["DOE"], ["FPISC"]]
+
+
+def test_a_coordinated_subject_of_a_relative_clause_grants_nothing():
+    x = run(
+        "Sec. 2. Widgets. (a) The Secretary of the Treasury shall, in coordination with the "
+        "Secretary of State and the Secretary of Homeland Security, set up a system for all "
+        "widget bonds that the Secretary of State or the Secretary of Homeland Security may "
+        "require.",
+    )
+    assert [(d.kind, leads(d)) for d in x.directives] == [("obligation", ["TREAS"])]
+
+
+def test_components_joined_by_and_both_act_through_the_principal():
+    x = run(
+        "Sec. 2. Widgets. (a) The Secretary of Homeland Security, through the Commissioner of "
+        "U.S. Customs and Border Protection and the Director of U.S. Immigration and Customs "
+        "Enforcement, shall hire widget inspectors.",
+    )
+    [d] = x.directives
+    assert leads(d) == ["DHS"]
+    assert sorted(a.key for a in d.agencies if a.role == "through") == ["CBP", "ICE"]
+
+
+def test_a_defined_short_form_with_a_component_or_a_designee_names_the_office():
+    x = run(
+        "Sec. 2. Widgets. (a) The Secretary of Health and Human Services (Secretary) shall count "
+        "widgets.",
+        "(b) The Director of the Office of Management and Budget (Director) shall fund the count.",
+        "(c) The Secretary, through the Commissioner of Food and Drugs, shall publish a widget "
+        "report. The Director or his designee shall review it.",
+    )
+    [report, review] = at(x, "2(c)")
+    assert leads(report) == ["HHS"]
+    assert [(a.key, a.role) for a in report.agencies if a.role != "lead"] == [("FDA", "through")]
+    assert leads(review) == ["OMB"]
+
+
+def test_a_short_form_defined_outside_any_directive_names_its_office():
+    x = run(
+        "Sec. 2. Council. (a) There is established the Widget Council, which shall be chaired by "
+        "the Director of the Office of Science and Technology Policy (Chair).",
+        "(b) The Chair may invite other officials to meetings of the Widget Council.",
+    )
+    [d] = x.directives
+    assert (d.kind, leads(d)) == ("permission", ["OSTP"])
