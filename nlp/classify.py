@@ -82,7 +82,8 @@ SENTENCE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|be\s+(?:co-?)?(?:chaired|headed|housed)\s+(?:by|in|within|at)"
             r"|be\s+established\s+(?:in|within|at)\s+the\b"
             r"|serve\s+as\s+(?:members?|a\s+member)\s+of"
-            r"|(?:serve\s+as|be)\s+(?:the\s+)?(?:vice\s+|co-?)?chair(?:man|woman|person)?\s+(?:of|for))\b",
+            r"|(?:serve\s+as|be)\s+(?:the\s+)?(?:vice\s+|co-?)?chair(?:man|woman|person)?\s+(?:of|for)"
+            r"|include\s+the\s+following\s+(?:officials|members))\b",
             _I,
         ),
     ),
@@ -166,6 +167,7 @@ _GATES: dict[str, tuple[str, ...]] = {
         "comprised",
         "made up",
         "member",
+        "official",
         "chair",
         "subcomponent",
         "headed",

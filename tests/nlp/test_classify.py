@@ -26,6 +26,13 @@ from eolens.nlp.classify import heading_class, sentence_class, text_class, trigg
             "Federal Register.",
             "boilerplate",
         ),
+        (
+            "The Widget Council shall include the following officials, or their designees:",
+            "definition",
+        ),
+        ("The Director of OSTP shall serve as Vice Chair of the Widget Council.", "definition"),
+        ("The Secretary of Energy shall be the Chair of the Widget Board.", "definition"),
+        ("The Secretary of Commerce shall include the following data in the report:", None),
         ("The Secretary of Commerce shall publish a widget census.", None),
         ("Agencies may read the guidance.", None),
     ],
