@@ -1,8 +1,8 @@
 """Issue #3's quality goals (directive F1 >= 0.97, lead agency >= 0.97, deadline date >= 0.99)
 on the labelled orders the rules have been fixed against, scored by benchmarks/quality.py: a
 rule change that loses a directive, a lead or a date there fails here, with the list of what
-changed. The round-2 unseen labels are left out on purpose: they estimate quality on orders
-nobody has tuned to, and a test on them would invite tuning to them."""
+changed. The newest unseen round is left out on purpose: it estimates quality on orders nobody
+has tuned to, and a test on it would invite tuning to it."""
 
 from __future__ import annotations
 
@@ -23,8 +23,24 @@ def _quality():
     return module
 
 
-@pytest.mark.parametrize("folder", ["labels", "labels/heldout", "labels/unseen"])
-def test_labelled_orders_meet_the_goals(folder, capsys):
+GOALS = (0.97, 0.97, 0.99)  # directive F1, lead agency, deadline date
+
+
+@pytest.mark.parametrize(
+    ("folder", "floors"),
+    [
+        ("labels", GOALS),
+        ("labels/heldout", GOALS),
+        ("labels/unseen", GOALS),
+        ("labels/unseen3", GOALS),
+        # Below the goals where annotators' conventions and the rules part (a task force no
+        # gazetteer holds, a bare "within 60 days" left undated): today's figures, so that a
+        # rule change cannot lose more there unnoticed.
+        ("labels/unseen2", (0.97, 0.92, 0.95)),
+        ("labels/unseen4", (0.97, 0.94, 0.98)),
+    ],
+)
+def test_labelled_orders_meet_their_floors(folder, floors, capsys):
     if not (CORPUS / "MANIFEST.tsv").is_file():
         pytest.skip(f"the labelled orders are read from the shared corpus at {CORPUS}")
     quality = _quality()
@@ -33,6 +49,7 @@ def test_labelled_orders_meet_the_goals(folder, capsys):
     assert scores, f"no labelled document of {folder} was scored"
     total = quality.combined(folder, scores)
     problems = [line for s in scores for line in (*s.misses, *s.false_positives, *s.wrong)]
-    assert total.f1 >= 0.97, problems
-    assert total.ratio(total.lead_ok) >= 0.97, problems
-    assert total.ratio(total.deadline_ok) >= 0.99, problems
+    f1, lead, deadline = floors
+    assert total.f1 >= f1, problems
+    assert total.ratio(total.lead_ok) >= lead, problems
+    assert total.ratio(total.deadline_ok) >= deadline, problems
