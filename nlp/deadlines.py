@@ -28,6 +28,7 @@ import calendar
 import dataclasses
 import json
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -256,6 +257,29 @@ def _recurrence(text: str) -> tuple[str, re.Match] | None:
         word = re.sub(r"\s+", " ", word)
         return _RECUR_NAME.get(word, word), m
     return None
+
+
+def counted_from_order(deadline: Deadline, signed: date | None) -> Deadline | None:
+    """``deadline`` ("within 15 days", a time limit naming no event) counted from the order's
+    date, with that assumption in its working; None when it names an event or no duration.
+    For a caller that has read the sentence and found no event the limit could run from
+    ("Each shall report to me within 15 days"): ``resolve`` alone never invents a date."""
+    if deadline.kind != "event" or deadline.anchor is not None or signed is None:
+        return None
+    trig = _TRIGGER.search(deadline.text)
+    dm = _DURATION.match(deadline.text, trig.end()) if trig else None
+    dur = _duration(dm) if dm else None
+    if dur is None:
+        return None
+    n, unit, business = dur
+    when = _add(signed, n, unit, business)
+    working = (
+        f"{signed.isoformat()} + {_plural(n, unit, business)} = {when.isoformat()}"
+        " (no event named: counted from the date of the order)"
+    )
+    return replace(
+        deadline, kind="relative", date=when, anchor="the date of this order", working=working
+    )
 
 
 # A pure function of its arguments returning a frozen record, and orders state the same few

@@ -238,6 +238,7 @@ _COORDINATORS = frozenset({"and", "or", "while", "but", "whereas", "then"})
 # shall ...", "harms that may be exacerbated"): it describes a noun, it directs no one.
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 _PRONOUNS = frozenset({"they", "it", "he", "she"})
+_DISTRIBUTIVE = frozenset({"each", "both"})
 _ACTOR_LEAD_WORDS = frozenset(
     [
         *("a", "an", "of", "other", "such", "these", "those", "their", "its", "covered"),
@@ -1033,6 +1034,24 @@ def _resolve_deadline(text: str, signed: date | None) -> Deadline | None:
     return resolve(text, signed)
 
 
+# Words of a sentence whose time limit may run from an event it names ("upon receipt of a
+# petition, the Secretary shall, within 30 days, respond"), not from the order.
+_EVENT_CUES = frozenset(["upon", "after", "receipt", "receiving", "whenever", "once", "if", "when"])
+
+
+def _from_order(doc: Doc, sent: _Sent, deadline: Deadline, signed) -> Deadline:
+    """A time limit that names no event ("Each shall report to me within 15 days"), counted
+    from the order when its sentence names no event either; as resolved otherwise."""
+    if deadline.kind != "event" or deadline.anchor is not None:
+        return deadline
+    tk = token_facts(doc)
+    if any(tk.lower[i] in _EVENT_CUES for i in range(sent.start, sent.end)):
+        return deadline
+    from eolens.nlp.deadlines import counted_from_order
+
+    return counted_from_order(deadline, signed) or deadline
+
+
 def _deadline_for(
     doc: Doc, clause: tuple[int, int], trigger: Span, sent: _Sent, signed, base: int
 ) -> tuple[Deadline | None, tuple[Evidence, ...]]:
@@ -1056,6 +1075,7 @@ def _deadline_for(
     if deadline is None:
         return None, ()
     deadline = _later_of(deadline, _text(doc, last.end, min(sent.end, last.end + 60)))
+    deadline = _from_order(doc, sent, deadline, signed)
     stop = _alternative_end(doc, last.end, sent.end) if deadline.kind == "event" else None
     if stop is not None:
         last = doc[first.start : stop]
@@ -1404,6 +1424,11 @@ def _find_actor(
         return None
     if end - s == 1 and tk.lower[s] in _PRONOUNS:
         return _antecedent(doc, s, base)
+    if end - s == 1 and tk.lower[s] in _DISTRIBUTIVE:
+        # "Each shall report": a short form for the anaphora rule to fill
+        a, b = base + tk.idx[s], base + tk.idx[s] + len(tk.text[s])
+        ref = AgencyRef(name=tk.text[s], acronym=None, role="lead")
+        return ActorResult(tk.text[s], a, b, (ref,), (), ())
     return resolve_actor(doc, s, end, base)
 
 
@@ -1928,6 +1953,8 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
         for d in drafts:
             d.index = i
             d = _fill_anaphora(d, kept, parent_rec, order, defining, established, defined)
+            if not kept and d.actor.phrase.lower() in _DISTRIBUTIVE and _is_anaphoric(d.actor):
+                continue  # "Both ... must": no directive before it to say who
             same = next((k for k in kept if _same_record(k, d)), None)
             if same is not None or (kept and _is_anaphoric(d.actor)):
                 target = same or kept[-1]
@@ -2098,6 +2125,7 @@ def _own_deadline(units: Iterable[_Analysed], signed, *, leading_only: bool = Fa
                 deadline = _later_of(
                     deadline, _text(unit.doc, span.end, min(sent_end, span.end + 60))
                 )
+                deadline = _from_order(unit.doc, _sentence(unit.doc, span.start), deadline, signed)
                 if deadline.kind == "event":
                     stop = _alternative_end(unit.doc, span.end, sent_end)
                     if stop is not None:
@@ -2161,6 +2189,13 @@ def _fill_anaphora(
     # The candidate must open with the short form ("the Secretary" -> "the Secretary of
     # Commerce"); "the Chair" is not "the Chairman of the Council of Economic Advisers".
     opens = re.compile(rf"(?:the\s+)?{re.escape(core)}\b")
+    if head in _DISTRIBUTIVE and kept:
+        # "The Secretary of Defense and the Secretary of Agriculture shall ... Each shall
+        # report to me within 15 days": every actor of the directive before.
+        leads = tuple(a for a in kept[-1].actor.agencies if a.role == "lead")
+        if len(leads) > 1 and all(a.key for a in leads):
+            d.actor = replace(d.actor, agencies=leads, unresolved=())
+            return d
     for cand in itertools.chain([first_defining] if first_defining is not None else [], candidates):
         phrase = cand.actor.phrase.lower()
         if head in {"each", "they", "it", "he", "she", "both"}:

@@ -737,3 +737,29 @@ def test_a_short_form_defined_outside_any_directive_names_its_office():
     )
     [d] = x.directives
     assert (d.kind, leads(d)) == ("permission", ["OSTP"])
+
+
+def test_a_time_limit_naming_no_event_runs_from_the_order_unless_its_sentence_names_one():
+    x = run(
+        "Sec. 2. Widgets. (a) The Secretary of Energy shall, within 60 days, submit a widget "
+        "assessment to the President.",
+        "(b) Upon receipt of a widget petition, the Secretary of Commerce shall, within 30 days, "
+        "answer it.",
+    )
+    [a] = at(x, "2(a)")
+    assert due(a) == SIGNED + timedelta(days=60)
+    assert "no event named" in a.deadline.working
+    [b] = at(x, "2(b)")
+    assert due(b) is None
+
+
+def test_each_after_a_directive_of_several_actors_is_all_of_them():
+    x = run(
+        "Sec. 2. Widgets. (a) The Secretary of Defense and the Secretary of Agriculture shall "
+        "take all measures to secure widget supplies. Each shall report to me within 15 days "
+        "on the authorities available.",
+    )
+    assert [(leads(d), due(d)) for d in at(x, "2(a)")] == [
+        (["DOW", "USDA"], None),
+        (["DOW", "USDA"], SIGNED + timedelta(days=15)),
+    ]
