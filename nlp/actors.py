@@ -28,7 +28,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from eolens.nlp.gazetteer import DEFINED_AS, GENERIC, PLURAL_HEADS, Gazetteer
+from eolens.nlp.gazetteer import GENERIC, PLURAL_HEADS, Gazetteer, defined_as
 from eolens.nlp.model import AgencyRef, AgencyRole, Evidence
 from eolens.nlp.pipeline import doc_text
 from eolens.nlp.tokenfacts import Mention, TokenFacts, mention_facts
@@ -374,7 +374,7 @@ def defined_actors(text: str, gazetteer: Gazetteer | None = None) -> dict[str, s
             if hit is not None and hit.key is not None:
                 record(m["term"], hit.key)
                 break
-    for m in DEFINED_AS.finditer(text):
+    for m in defined_as(text):
         hit = gaz.resolve(m["full"])
         if hit is not None and hit.key is not None:
             record(m["term"], hit.key)

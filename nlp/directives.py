@@ -533,6 +533,23 @@ def _titled_actor(doc: Doc, start: int, end: int):
     return (ref,), (), (text,)
 
 
+class _DocumentTerms:
+    """The short forms a document defines and the bodies it establishes, read from its whole
+    text on first need: most short forms are placed by an earlier directive, and reading a
+    long order for them costs a twentieth of its extraction."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    @functools.cached_property
+    def defined(self) -> dict[str, str]:
+        return _defined_terms(self.text)
+
+    @functools.cached_property
+    def established(self) -> dict[str, str]:
+        return _established_bodies(self.text)
+
+
 def _defined_terms(text: str) -> dict[str, str]:
     try:
         from eolens.nlp.actors import defined_actors  # as _parse_actor_fn: actors is optional
@@ -1798,7 +1815,7 @@ def _same_record(k: _Draft, d: _Draft) -> bool:
         # refers back to its object, opens on an elaboration ("At a minimum", "As part of
         # this framework, X shall") or introduces its steps ("X shall: (A) ...").
         later = d.span[0] >= k.span[1]
-        if later and not (d.opens_list or _refers_back(d) or _elaborates(d)):
+        if later and not (d.opens_list or _elaborates(d) or _refers_back(d)):
             return False
     return True
 
@@ -1856,8 +1873,9 @@ def _short_form(actor: ActorResult) -> str | None:
     text = actor.phrase
     if len(leads) == 1 and leads[0].key is None and len(leads) < len(actor.agencies):
         text = leads[0].name
-    # "the Secretary or his designee": the office, whoever it delegates to
-    text = _DESIGNEE.sub("", " ".join(text.split()))
+    text = " ".join(text.split())
+    if "designee" in text:
+        text = _DESIGNEE.sub("", text)  # "the Secretary or his designee": the office
     if _ANAPHORA.match(text) and all(a.key is None for a in leads):
         return text
     return None
@@ -1923,8 +1941,7 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
     unresolved: list[str] = []
     order: list[_Draft] = []
     defining = _FirstDefining(order)
-    established = _established_bodies(document.text)
-    defined = _defined_terms(document.text)
+    terms = _DocumentTerms(document.text)
 
     for i, (prov, s, e) in enumerate(ranges):
         own = document.text[s:e]
@@ -1952,7 +1969,7 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
         kept: list[_Draft] = []
         for d in drafts:
             d.index = i
-            d = _fill_anaphora(d, kept, parent_rec, order, defining, established, defined)
+            d = _fill_anaphora(d, kept, parent_rec, order, defining, terms)
             if not kept and d.actor.phrase.lower() in _DISTRIBUTIVE and _is_anaphoric(d.actor):
                 continue  # "Both ... must": no directive before it to say who
             same = next((k for k in kept if _same_record(k, d)), None)
@@ -2165,8 +2182,7 @@ def _fill_anaphora(
     parent: _Draft | None,
     history: list[_Draft],
     defining: _FirstDefining,
-    established: dict[str, str] | None = None,
-    defined_terms: dict[str, str] | None = None,
+    terms: _DocumentTerms | None = None,
 ) -> _Draft:
     """ "The Secretary shall ..." after a named Secretary: take that Secretary's agencies.
 
@@ -2176,7 +2192,6 @@ def _fill_anaphora(
     short = _short_form(d.actor)
     if short is None:
         return d
-    established = established or {}
     words = short.split()
     head = words[-1].lower() if words else ""
     core = re.sub(r"^the\s+", "", " ".join(words).lower())
@@ -2210,7 +2225,7 @@ def _fill_anaphora(
                 others = tuple(a for a in d.actor.agencies if a.role != "lead")
                 d.actor = replace(d.actor, agencies=leads + others, unresolved=())
                 return d
-    key = (defined_terms or {}).get(core)
+    key = terms.defined.get(core) if terms is not None else None
     if key is not None:
         # "chaired by the Special Advisor for AI and Crypto (Chair) ... the Chair may": a short
         # form the document defines, when no directive of the office came before.
@@ -2226,7 +2241,7 @@ def _fill_anaphora(
         others = tuple(a for a in d.actor.agencies if a.role != "lead")
         d.actor = replace(d.actor, agencies=(named, *others), unresolved=())
         return d
-    body = established.get(core)
+    body = terms.established.get(core) if terms is not None else None
     if body is not None:
         # "the Task Force" of an order that established "the White House Task Force on AI
         # Education (Task Force)": that body, which no gazetteer holds yet.
@@ -2236,10 +2251,13 @@ def _fill_anaphora(
     return d
 
 
+# "There is hereby established ... the X (Term)": matched from its literal "established" (the
+# engine skips to that) with the words before it checked behind.
 _ESTABLISHED = re.compile(
-    r"\b(?:[Tt]here\s+is|is)\s+(?:hereby\s+)?(?:further\s+)?established\s+"
-    r"(?P<body>[^()\n.;]{4,220}?)\s*\(\s*[“\"]?(?P<term>[A-Z][^()“”\"\n]{1,40}?)[”\"]?\s*\)"
+    r"established\s+(?P<body>[^()\n.;]{4,220}?)\s*\(\s*[“\"]?"
+    r"(?P<term>[A-Z][^()“”\"\n]{1,40}?)[”\"]?\s*\)"
 )
+_ESTABLISHED_BEFORE = re.compile(r"\b(?:[Tt]here\s+is|is)\s+(?:hereby\s+)?(?:further\s+)?\Z")
 
 
 def _established_bodies(text: str) -> dict[str, str]:
@@ -2248,7 +2266,12 @@ def _established_bodies(text: str) -> dict[str, str]:
     Digital Asset Markets (Working Group)" -> {"working group": "President's Working Group on
     Digital Asset Markets"}. A new body is in no gazetteer; its short form later names it."""
     found: dict[str, str] = {}
-    for m in _ESTABLISHED.finditer(text):
+    pos = 0
+    while (m := _ESTABLISHED.search(text, pos)) is not None:
+        if not _ESTABLISHED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            pos = m.start() + 1  # "programs established under ...": look on from the next word
+            continue
+        pos = m.end()
         body, term = " ".join(m["body"].split()), " ".join(m["term"].split())
         # The name follows the last "the" whose rest still holds the short form ("within the
         # National Economic Council the President's Working Group ..." -> the second).

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -31,10 +31,24 @@ _DEFAULT = str(DEFAULT_PATH)
 _ROMAN = re.compile(r"^[ivxlc]+$")
 # "establish an Artificial Intelligence Safety and Security Board as an advisory committee"
 DEFINED_AS = re.compile(
-    r"\bestablish(?:es|ed)?[ \t]+(?:an?|the)[ \t]+(?P<full>[A-Z][\w’'.&\- ]{3,100}?)[ \t]+as[ \t]+"
+    r"establish(?:es|ed)?[ \t]+(?:an?|the)[ \t]+(?P<full>[A-Z][\w’'.&\- ]{3,100}?)[ \t]+as[ \t]+"
     r"(?:an?|the)[ \t]+(?P<term>[A-Za-z]+(?:[ \t][A-Za-z]+)?)(?=[ \t]+(?:pursuant|under|to|within"
     r"|in|that|for|of)\b|[,.;])"
 )
+
+
+def defined_as(text: str) -> Iterator[re.Match[str]]:
+    """``DEFINED_AS`` matches that begin a word ("establish", not "reestablish"). The pattern
+    opens on its literal so that the regular expression engine can skip to it; a leading
+    ``\\b`` made it try every position of a long order."""
+    pos = 0
+    while (m := DEFINED_AS.search(text, pos)) is not None:
+        if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+            yield m
+            pos = m.end()
+        else:
+            pos = m.start() + 1
+
 
 GENERIC = "GENERIC"
 SPAN_KEY = "agency"
@@ -410,7 +424,7 @@ class AgencyRecogniser(BatchedComponent):
                     ):
                         terms.setdefault(term.text, s.label_)
         if defines_as:
-            for m in DEFINED_AS.finditer(text):
+            for m in defined_as(text):
                 hit = self.gazetteer.resolve(m["full"])
                 if hit is not None and hit.key is not None:
                     terms.setdefault(m["term"], hit.key)
