@@ -93,6 +93,7 @@ from eolens.nlp.model import (
     Provision,
 )
 from eolens.nlp.pipeline import SENT_KEY, build_pipeline, doc_text, sentence_of
+from eolens.nlp.shortforms import DocumentTerms, gazetteer_key_ref, gazetteer_ref
 from eolens.nlp.tokenfacts import Mention, TokenFacts, mention_facts, token_facts
 from spacy.tokens import Doc, Span
 
@@ -526,53 +527,11 @@ def _titled_actor(doc: Doc, start: int, end: int):
         # "The Executive Director (Executive Director) of the Federal Permitting Improvement
         # Steering Council (FPISC)": the short forms in brackets split the title the gazetteer
         # knows.
-        known = _gazetteer_ref(re.sub(r"\s*\([^()]*\)", "", text))
+        known = gazetteer_ref(re.sub(r"\s*\([^()]*\)", "", text))
         if known is not None:
             return (known,), (), ()
     ref = AgencyRef(name=text, acronym=None, role="lead")
     return (ref,), (), (text,)
-
-
-class _DocumentTerms:
-    """The short forms a document defines and the bodies it establishes, read from its whole
-    text on first need: most short forms are placed by an earlier directive, and reading a
-    long order for them costs a twentieth of its extraction."""
-
-    def __init__(self, text: str):
-        self.text = text
-
-    @functools.cached_property
-    def defined(self) -> dict[str, str]:
-        return _defined_terms(self.text)
-
-    @functools.cached_property
-    def established(self) -> dict[str, str]:
-        return _established_bodies(self.text)
-
-
-def _defined_terms(text: str) -> dict[str, str]:
-    try:
-        from eolens.nlp.actors import defined_actors  # as _parse_actor_fn: actors is optional
-    except ImportError:
-        return {}
-    return defined_actors(text)
-
-
-def _gazetteer_key_ref(key: str) -> AgencyRef | None:
-    try:
-        from eolens.nlp.gazetteer import Gazetteer  # as _parse_actor_fn: the gazetteer is optional
-    except ImportError:
-        return None
-    return Gazetteer.load().ref_for_key(key, "lead")
-
-
-def _gazetteer_ref(text: str) -> AgencyRef | None:
-    try:
-        from eolens.nlp.gazetteer import Gazetteer  # as _parse_actor_fn: the gazetteer is optional
-    except ImportError:
-        return None
-    ref = Gazetteer.load().ref(text, "lead")
-    return ref if ref is not None and ref.key is not None else None
 
 
 def _drop_exceptions(doc: Doc, start: int, end: int, base: int, agencies, evidence):
@@ -1941,7 +1900,7 @@ def extract_directives(document: Document, outline: Outline, signed: date | None
     unresolved: list[str] = []
     order: list[_Draft] = []
     defining = _FirstDefining(order)
-    terms = _DocumentTerms(document.text)
+    terms = DocumentTerms(document.text)
 
     for i, (prov, s, e) in enumerate(ranges):
         own = document.text[s:e]
@@ -2182,7 +2141,7 @@ def _fill_anaphora(
     parent: _Draft | None,
     history: list[_Draft],
     defining: _FirstDefining,
-    terms: _DocumentTerms | None = None,
+    terms: DocumentTerms | None = None,
 ) -> _Draft:
     """ "The Secretary shall ..." after a named Secretary: take that Secretary's agencies.
 
@@ -2229,7 +2188,7 @@ def _fill_anaphora(
     if key is not None:
         # "chaired by the Special Advisor for AI and Crypto (Chair) ... the Chair may": a short
         # form the document defines, when no directive of the office came before.
-        ref = _gazetteer_key_ref(key)
+        ref = gazetteer_key_ref(key)
         if ref is not None:
             others = tuple(a for a in d.actor.agencies if a.role != "lead")
             d.actor = replace(d.actor, agencies=(ref, *others), unresolved=())
@@ -2251,37 +2210,6 @@ def _fill_anaphora(
     return d
 
 
-# "There is hereby established ... the X (Term)": matched from its literal "established" (the
-# engine skips to that) with the words before it checked behind.
-_ESTABLISHED = re.compile(
-    r"established\s+(?P<body>[^()\n.;]{4,220}?)\s*\(\s*[“\"]?"
-    r"(?P<term>[A-Z][^()“”\"\n]{1,40}?)[”\"]?\s*\)"
-)
-_ESTABLISHED_BEFORE = re.compile(r"\b(?:[Tt]here\s+is|is)\s+(?:hereby\s+)?(?:further\s+)?\Z")
-
-
-def _established_bodies(text: str) -> dict[str, str]:
-    """Bodies the order itself establishes, by the short form it gives them: "There is hereby
-    established within the National Economic Council the President's Working Group on
-    Digital Asset Markets (Working Group)" -> {"working group": "President's Working Group on
-    Digital Asset Markets"}. A new body is in no gazetteer; its short form later names it."""
-    found: dict[str, str] = {}
-    pos = 0
-    while (m := _ESTABLISHED.search(text, pos)) is not None:
-        if not _ESTABLISHED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
-            pos = m.start() + 1  # "programs established under ...": look on from the next word
-            continue
-        pos = m.end()
-        body, term = " ".join(m["body"].split()), " ".join(m["term"].split())
-        # The name follows the last "the" whose rest still holds the short form ("within the
-        # National Economic Council the President's Working Group ..." -> the second).
-        names = [body[k + 4 :] for k in range(len(body)) if body.startswith("the ", k)]
-        names = [n for n in names if n[:1].isupper() and term.lower() in n.lower()]
-        if names:
-            found.setdefault(term.lower(), min(names, key=len))
-    return found
-
-
 def _earlier_mention(d: _Draft, core: str) -> AgencyRef | None:
     """The agency of the last mention before the draft's trigger, in its own provision, that
     opens with the short form ("executive director" -> "Executive Director of the Permitting
@@ -2294,7 +2222,7 @@ def _earlier_mention(d: _Draft, core: str) -> AgencyRef | None:
     fits = [m for m in fits if pattern.match(m.text) and m.label_ != "GENERIC"]
     if not fits or len({m.label_ for m in fits}) > 1:
         return None
-    return _gazetteer_ref(fits[-1].text)
+    return gazetteer_ref(fits[-1].text)
 
 
 class _FirstDefining:
