@@ -194,6 +194,12 @@ def _plural(n: int, unit: str, business: bool) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
+def _counted(signed: date, n: int, unit: str, business: bool) -> tuple[date, str]:
+    """The date ``n`` units after ``signed``, with its working ("2026-06-02 + 30 days = ...")."""
+    when = _add(signed, n, unit, business)
+    return when, f"{signed.isoformat()} + {_plural(n, unit, business)} = {when.isoformat()}"
+
+
 def _end_of_month(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -271,12 +277,8 @@ def counted_from_order(deadline: Deadline, signed: date | None) -> Deadline | No
     dur = _duration(dm) if dm else None
     if dur is None:
         return None
-    n, unit, business = dur
-    when = _add(signed, n, unit, business)
-    working = (
-        f"{signed.isoformat()} + {_plural(n, unit, business)} = {when.isoformat()}"
-        " (no event named: counted from the date of the order)"
-    )
+    when, working = _counted(signed, *dur)
+    working += " (no event named: counted from the date of the order)"
     return replace(
         deadline, kind="relative", date=when, anchor="the date of this order", working=working
     )
@@ -317,10 +319,7 @@ def resolve(text: str, signed: date | None, *, pinpoint: str | None = None) -> D
             kind = "relative"
             anchor = inst.group(0)
             if signed is not None:
-                when = _add(signed, n, unit, business)
-                working = (
-                    f"{signed.isoformat()} + {_plural(n, unit, business)} = {when.isoformat()}"
-                )
+                when, working = _counted(signed, n, unit, business)
         else:
             kind = "event"
             pin = anchor_pinpoint(anchor, pinpoint) if anchor else None
@@ -352,11 +351,7 @@ def resolve(text: str, signed: date | None, *, pinpoint: str | None = None) -> D
             dur = _duration(em) if em else None
             anchor = "the date of this order"
             if dur and signed is not None:
-                n, unit, business = dur
-                when = _add(signed, n, unit, business)
-                working = (
-                    f"{signed.isoformat()} + {_plural(n, unit, business)} = {when.isoformat()}"
-                )
+                when, working = _counted(signed, *dur)
         return Deadline(
             text=text,
             kind="recurring",

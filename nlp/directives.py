@@ -757,26 +757,6 @@ def _subject_start(doc: Doc, start: int, end: int) -> int | None:
     return candidates[0] if candidates else None
 
 
-_HEAD_NOUNS = frozenset(
-    [
-        "agency",
-        "agencies",
-        "department",
-        "departments",
-        "office",
-        "offices",
-        "official",
-        "officials",
-        "officer",
-        "officers",
-        "entity",
-        "entities",
-        "component",
-        "components",
-    ]
-)
-
-
 def _relative_on_subject(tk: TokenFacts, start: int, end: int, mentions) -> bool:
     """ "The head of any agency who determines that such agency does not have ... shall
     submit", "The head of any agency that has taken action ... shall": a relative clause on
@@ -786,7 +766,9 @@ def _relative_on_subject(tk: TokenFacts, start: int, end: int, mentions) -> bool
         if low in _SUBORDINATORS and low not in {"who", "that"}:
             return False
         if low in {"who", "that"} and i > start:
-            after_head = tk.lower[i - 1] in _HEAD_NOUNS or any(m.end == i for m in mentions)
+            after_head = bool(_GENERIC_HEADS.fullmatch(tk.lower[i - 1])) or any(
+                m.end == i for m in mentions
+            )
             return after_head and i + 1 not in tk.trigger_starts
     return False
 
